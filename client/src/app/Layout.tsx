@@ -1,0 +1,23 @@
+import { Link, Outlet } from 'react-router';
+
+export function Layout() {
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="site-header">
+        <Link to="/" className="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          Reflectory
+        </Link>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <p>Reflectory is open source and self-hosted: your reflections stay on your server.</p>
+      </footer>
+    </>
+  );
+}
