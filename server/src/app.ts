@@ -1,28 +1,47 @@
 import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Database } from './db/database.ts';
+import { createStore } from './db/store.ts';
 import { registerClientApp } from './http/client-app.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { registerHealthRoutes } from './http/health.ts';
+import { registerSessionRoutes } from './http/session-routes.ts';
+import { attachDocEndpoint } from './realtime/doc-endpoint.ts';
+import { attachSocketServer, maxMessageBytes } from './realtime/socket-server.ts';
+import {
+  RoomRegistry,
+  defaultRegistryOptions,
+  type RegistryOptions,
+} from './sessions/room-registry.ts';
+import { SessionService } from './sessions/session-service.ts';
 
 export interface AppDeps {
   database: Database;
   /** Folder of the built client; the app serves no pages without it. */
   clientDir?: string | undefined;
   logLevel?: string;
+  /** Where log lines go (stdout by default); tests collect them to check what is logged. */
+  logStream?: { write(line: string): void };
+  /** Origins allowed besides the server's own (WebSockets and state-changing requests). */
   allowedOrigins?: string[];
+  /** Tuning of live rooms; tests shorten the timers. */
+  rooms?: Partial<RegistryOptions>;
 }
 
 /** The composition root: builds the whole app without listening, so tests can run it on port 0. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const allowedOrigins = deps.allowedOrigins ?? [];
   const app = Fastify({
     logger: {
       level: deps.logLevel ?? 'info',
+      ...(deps.logStream ? { stream: deps.logStream } : {}),
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
     },
     genReqId: () => randomUUID(),
-    bodyLimit: 64 * 1024,
+    bodyLimit: maxMessageBytes,
     trustProxy: false,
   });
 
@@ -48,10 +67,31 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     referrerPolicy: { policy: 'no-referrer' },
   });
+  await app.register(fastifyCookie);
+  await app.register(rateLimit, { global: false });
 
   registerErrorHandling(app);
   registerHealthRoutes(app, deps.database);
-  await registerClientApp(app, deps.clientDir);
 
+  const store = createStore(deps.database.db);
+  const rooms = new RoomRegistry(store, app.log, { ...defaultRegistryOptions, ...deps.rooms });
+  const sessions = new SessionService(store, rooms);
+  registerSessionRoutes(app, { sessions, allowedOrigins });
+
+  const realtime = { sessions, rooms, allowedOrigins, log: app.log };
+  const io = attachSocketServer(app.server, realtime);
+  const docs = attachDocEndpoint(app.server, { ...realtime, maxMessageBytes });
+
+  app.addHook('preClose', async () => {
+    docs.close();
+    // Closing the transports (not disconnecting the sockets) tells clients to reconnect, which is
+    // what a restart wants: a server-side disconnect would make them give up.
+    io.engine.close();
+  });
+  app.addHook('onClose', async () => {
+    await rooms.close(1012, 'server restarting');
+  });
+
+  await registerClientApp(app, deps.clientDir);
   return app;
 }

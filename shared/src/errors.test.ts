@@ -6,7 +6,7 @@ describe('error codes', () => {
     for (const code of Object.values(ErrorCode)) {
       const status = httpStatusOf[code];
       expect(status, code).toBeGreaterThanOrEqual(400);
-      expect(status >= 500, code).toBe(code === 'internal' || code === 'not_ready');
+      expect(status >= 500, code).toBe(['internal', 'not_ready', 'unavailable'].includes(code));
     }
   });
 

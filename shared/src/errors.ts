@@ -13,6 +13,8 @@ export const ErrorCode = {
   payloadTooLarge: 'payload_too_large',
   rateLimited: 'rate_limited',
   notReady: 'not_ready',
+  /** The store cannot be reached; the command was not applied and may be retried as it is. */
+  unavailable: 'unavailable',
   internal: 'internal',
 } as const;
 
@@ -45,4 +47,5 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   rate_limited: 429,
   internal: 500,
   not_ready: 503,
+  unavailable: 503,
 };

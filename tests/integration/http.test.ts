@@ -21,11 +21,16 @@ describe('HTTP surface', () => {
       '<!doctype html><title>Reflectory test shell</title>',
     );
     await writeFile(join(clientDir, 'assets', 'app-1234.js'), 'console.log(1)');
-    server = await startApp({ database, clientDir }, (app) => {
-      app.get('/api/test/explode', async () => {
-        throw new Error('secret internal detail: password=hunter2');
-      });
-    });
+    server = await startApp(
+      { database, clientDir },
+      {
+        prepare: (app) => {
+          app.get('/api/test/explode', async () => {
+            throw new Error('secret internal detail: password=hunter2');
+          });
+        },
+      },
+    );
   });
 
   afterAll(async () => {

@@ -1,5 +1,25 @@
 import { sql } from 'drizzle-orm';
-import { pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  customType,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/** drizzle-orm has no bytea column; this one works on both drivers. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => new Uint8Array(value),
+});
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
 /** A reflection session. Its board lives in Yjs update logs; this row is what is queried. */
 export const sessions = pgTable(
@@ -8,7 +28,7 @@ export const sessions = pgTable(
     id: uuid('id').primaryKey(),
     title: text('title').notNull(),
     joinCode: text('join_code').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
   },
   (t) => [
@@ -17,4 +37,83 @@ export const sessions = pgTable(
       .on(t.joinCode)
       .where(sql`${t.closedAt} is null`),
   ],
+);
+
+/**
+ * A person in one session. No account: the browser holds a random device secret in an httpOnly
+ * cookie and only its SHA-256 is kept here, so a database reader cannot act as anyone.
+ */
+export const participants = pgTable(
+  'participants',
+  {
+    id: uuid('id').primaryKey(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    displayName: text('display_name').notNull(),
+    role: text('role', { enum: ['facilitator', 'participant'] }).notNull(),
+    colour: text('colour').notNull(),
+    /** Null once the browser joined again as someone else. */
+    deviceHash: text('device_hash'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('participants_session_device_idx')
+      .on(t.sessionId, t.deviceHash)
+      .where(sql`${t.deviceHash} is not null`),
+  ],
+);
+
+/** A sticky note's row: what is queried and exported. Its presentation lives in the board doc. */
+export const notes = pgTable(
+  'notes',
+  {
+    id: uuid('id').primaryKey(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    areaId: text('area_id').notNull(),
+    authorId: uuid('author_id').references(() => participants.id, { onDelete: 'set null' }),
+    text: text('text').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    editedAt: timestamp('edited_at', { withTimezone: true }),
+  },
+  (t) => [index('notes_session_idx').on(t.sessionId)],
+);
+
+/** Append-only log of a document's Yjs updates since its last snapshot. */
+export const docUpdates = pgTable(
+  'doc_updates',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    docName: text('doc_name').notNull(),
+    data: bytea('data').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('doc_updates_doc_idx').on(t.docName, t.id)],
+);
+
+/** A document's state up to and including update `uptoId`; the log holds what came after. */
+export const docSnapshots = pgTable('doc_snapshots', {
+  docName: text('doc_name').primaryKey(),
+  data: bytea('data').notNull(),
+  uptoId: bigint('upto_id', { mode: 'number' }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Results of applied commands by their client-generated id, so that a retry is answered from here
+ * instead of being applied twice. Deliberately holds no participant id.
+ */
+export const commandReceipts = pgTable(
+  'command_receipts',
+  {
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    commandId: uuid('command_id').notNull(),
+    result: jsonb('result').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.commandId] })],
 );

@@ -1,0 +1,58 @@
+CREATE TABLE "command_receipts" (
+	"session_id" uuid NOT NULL,
+	"command_id" uuid NOT NULL,
+	"result" jsonb NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "command_receipts_session_id_command_id_pk" PRIMARY KEY("session_id","command_id")
+);
+--> statement-breakpoint
+CREATE TABLE "doc_snapshots" (
+	"doc_name" text PRIMARY KEY NOT NULL,
+	"data" "bytea" NOT NULL,
+	"upto_id" bigint NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "doc_updates" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"doc_name" text NOT NULL,
+	"data" "bytea" NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "notes" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"session_id" uuid NOT NULL,
+	"area_id" text NOT NULL,
+	"author_id" uuid,
+	"text" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"edited_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "participants" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"session_id" uuid NOT NULL,
+	"display_name" text NOT NULL,
+	"role" text NOT NULL,
+	"colour" text NOT NULL,
+	"device_hash" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "sessions" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"title" text NOT NULL,
+	"join_code" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"closed_at" timestamp with time zone
+);
+--> statement-breakpoint
+ALTER TABLE "command_receipts" ADD CONSTRAINT "command_receipts_session_id_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."sessions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notes" ADD CONSTRAINT "notes_session_id_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."sessions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notes" ADD CONSTRAINT "notes_author_id_participants_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."participants"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "participants" ADD CONSTRAINT "participants_session_id_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."sessions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "doc_updates_doc_idx" ON "doc_updates" USING btree ("doc_name","id");--> statement-breakpoint
+CREATE INDEX "notes_session_idx" ON "notes" USING btree ("session_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "participants_session_device_idx" ON "participants" USING btree ("session_id","device_hash") WHERE "participants"."device_hash" is not null;--> statement-breakpoint
+CREATE UNIQUE INDEX "sessions_open_join_code_idx" ON "sessions" USING btree ("join_code") WHERE "sessions"."closed_at" is null;

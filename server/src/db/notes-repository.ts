@@ -1,0 +1,62 @@
+import { and, eq } from 'drizzle-orm';
+import type { BoardEvent } from '@reflectory/shared';
+import type { Db } from './database.ts';
+import { notes, sessions } from './schema.ts';
+
+export interface NoteRecord {
+  id: string;
+  areaId: string;
+  authorId: string | null;
+  text: string;
+}
+
+export interface NotesRepository {
+  listBySession(sessionId: string): Promise<NoteRecord[]>;
+  /** Writes what the board's events change in the relational rows. */
+  apply(sessionId: string, events: readonly BoardEvent[]): Promise<void>;
+}
+
+export function createNotesRepository(db: Db): NotesRepository {
+  return {
+    async listBySession(sessionId) {
+      return db
+        .select({ id: notes.id, areaId: notes.areaId, authorId: notes.authorId, text: notes.text })
+        .from(notes)
+        .where(eq(notes.sessionId, sessionId));
+    },
+
+    async apply(sessionId, events) {
+      for (const event of events) {
+        switch (event.type) {
+          case 'NoteAdded':
+            await db.insert(notes).values({
+              id: event.noteId,
+              sessionId,
+              areaId: event.areaId,
+              authorId: event.authorId,
+              text: event.text,
+              createdAt: new Date(event.at),
+            });
+            break;
+          case 'NoteEdited':
+            await db
+              .update(notes)
+              .set({ text: event.text, editedAt: new Date(event.at) })
+              .where(and(eq(notes.id, event.noteId), eq(notes.sessionId, sessionId)));
+            break;
+          case 'NoteDeleted':
+            await db
+              .delete(notes)
+              .where(and(eq(notes.id, event.noteId), eq(notes.sessionId, sessionId)));
+            break;
+          case 'SessionClosed':
+            await db
+              .update(sessions)
+              .set({ closedAt: new Date(event.at) })
+              .where(eq(sessions.id, sessionId));
+            break;
+        }
+      }
+    },
+  };
+}

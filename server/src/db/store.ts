@@ -1,0 +1,39 @@
+import type { Db } from './database.ts';
+import { createDocLogRepository, type DocLogRepository } from './doc-log-repository.ts';
+import { createNotesRepository, type NotesRepository } from './notes-repository.ts';
+import {
+  createParticipantsRepository,
+  type ParticipantsRepository,
+} from './participants-repository.ts';
+import { createReceiptsRepository, type ReceiptsRepository } from './receipts-repository.ts';
+import { createSessionsRepository, type SessionsRepository } from './sessions-repository.ts';
+
+export interface Repositories {
+  sessions: SessionsRepository;
+  participants: ParticipantsRepository;
+  notes: NotesRepository;
+  docLog: DocLogRepository;
+  receipts: ReceiptsRepository;
+}
+
+export interface Store extends Repositories {
+  /** Runs `work` in one transaction: every write in it commits together or not at all. */
+  transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+}
+
+function repositories(db: Db): Repositories {
+  return {
+    sessions: createSessionsRepository(db),
+    participants: createParticipantsRepository(db),
+    notes: createNotesRepository(db),
+    docLog: createDocLogRepository(db),
+    receipts: createReceiptsRepository(db),
+  };
+}
+
+export function createStore(db: Db): Store {
+  return {
+    ...repositories(db),
+    transaction: (work) => db.transaction((tx) => work(repositories(tx))),
+  };
+}

@@ -1,0 +1,109 @@
+import {
+  ErrorCode,
+  createSessionRequestSchema,
+  joinCodeSchema,
+  joinSessionRequestSchema,
+  uuidSchema,
+} from '@reflectory/shared';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  deviceCookieMaxAgeSeconds,
+  deviceCookieName,
+  hashDeviceSecret,
+  isDeviceSecret,
+  newDeviceSecret,
+} from '../auth/device.ts';
+import { isAllowedOrigin } from '../auth/origin.ts';
+import type { SessionService } from '../sessions/session-service.ts';
+import { sendError } from './errors.ts';
+import { parseInput } from './parse.ts';
+
+interface RouteDeps {
+  sessions: SessionService;
+  allowedOrigins: readonly string[];
+}
+
+function existingDeviceHash(request: FastifyRequest): string | undefined {
+  const secret = request.cookies[deviceCookieName];
+  return isDeviceSecret(secret) ? hashDeviceSecret(secret) : undefined;
+}
+
+/** The browser's device hash, issuing a new httpOnly device cookie if it has none. */
+function ensureDevice(request: FastifyRequest, reply: FastifyReply): string {
+  const known = existingDeviceHash(request);
+  if (known) return known;
+  const secret = newDeviceSecret();
+  reply.setCookie(deviceCookieName, secret, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: request.protocol === 'https',
+    path: '/',
+    maxAge: deviceCookieMaxAgeSeconds,
+  });
+  return hashDeviceSecret(secret);
+}
+
+export function registerSessionRoutes(app: FastifyInstance, deps: RouteDeps): void {
+  // State-changing requests from another site's page are refused (CSRF), on top of SameSite=Lax.
+  const checkOrigin = async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!isAllowedOrigin(request.headers.origin, request.headers.host, deps.allowedOrigins)) {
+      request.log.warn({ origin: request.headers.origin }, 'request from a foreign origin refused');
+      return sendError(reply, ErrorCode.forbidden, 'Requests from other sites are not accepted.');
+    }
+  };
+
+  app.post(
+    '/api/sessions',
+    { preHandler: checkOrigin, config: { rateLimit: { max: 20, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const input = parseInput(createSessionRequestSchema, request.body);
+      if (!input.ok) return sendError(reply, input.error.code, input.error.message);
+      const deviceHash = ensureDevice(request, reply);
+      const membership = await deps.sessions.create({ ...input.data, deviceHash });
+      request.log.info({ sessionId: membership.session.id }, 'session created');
+      return reply.status(201).send(membership);
+    },
+  );
+
+  app.get<{ Params: { code: string } }>(
+    '/api/join/:code',
+    { config: { rateLimit: { max: 60, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const code = parseInput(joinCodeSchema, request.params.code);
+      if (!code.ok) return sendError(reply, code.error.code, code.error.message);
+      const found = await deps.sessions.lookup(code.data, existingDeviceHash(request));
+      if (!found.ok) return sendError(reply, found.error.code, found.error.message);
+      return found.data;
+    },
+  );
+
+  app.post(
+    '/api/join',
+    { preHandler: checkOrigin, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const input = parseInput(joinSessionRequestSchema, request.body);
+      if (!input.ok) return sendError(reply, input.error.code, input.error.message);
+      const deviceHash = ensureDevice(request, reply);
+      const joined = await deps.sessions.join({
+        code: input.data.code,
+        displayName: input.data.displayName,
+        deviceHash,
+        asNewParticipant: input.data.asNewParticipant ?? false,
+      });
+      if (!joined.ok) return sendError(reply, joined.error.code, joined.error.message);
+      request.log.info(
+        { sessionId: joined.data.session.id, participantId: joined.data.you.id },
+        'participant joined',
+      );
+      return joined.data;
+    },
+  );
+
+  app.get<{ Params: { id: string } }>('/api/sessions/:id', async (request, reply) => {
+    const id = parseInput(uuidSchema, request.params.id);
+    if (!id.ok) return sendError(reply, ErrorCode.notFound, 'There is no such session.');
+    const membership = await deps.sessions.membership(id.data, existingDeviceHash(request));
+    if (!membership.ok) return sendError(reply, membership.error.code, membership.error.message);
+    return membership.data;
+  });
+}

@@ -1,0 +1,162 @@
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { DocCloseCode } from '@reflectory/shared';
+import type { FastifyBaseLogger } from 'fastify';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { deviceHashFromCookieHeader } from '../auth/device.ts';
+import { isAllowedOrigin } from '../auth/origin.ts';
+import type { RoomRegistry } from '../sessions/room-registry.ts';
+import type { DocConnection, SessionRoom } from '../sessions/room.ts';
+import type { SessionService } from '../sessions/session-service.ts';
+import { refusalLogger } from './refusal-log.ts';
+import { TokenBucket } from './token-bucket.ts';
+import { classifyClientMessage } from './yjs-messages.ts';
+
+export interface DocEndpointDeps {
+  sessions: SessionService;
+  rooms: RoomRegistry;
+  allowedOrigins: readonly string[];
+  log: FastifyBaseLogger;
+  maxMessageBytes: number;
+  heartbeatMs?: number;
+}
+
+const boardPath =
+  /^\/yjs\/session\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/board$/;
+
+function refuseUpgrade(socket: Duplex, status: number, text: string): void {
+  socket.write(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  socket.destroy();
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  return data instanceof ArrayBuffer
+    ? new Uint8Array(data)
+    : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+/**
+ * Serves the y-websocket protocol at /yjs/<document> on the shared HTTP server. Every handshake is
+ * checked for Origin and authenticated from the device cookie; the board is read-only for
+ * clients, so any update a client sends closes its connection with 4403.
+ */
+export function attachDocEndpoint(httpServer: HttpServer, deps: DocEndpointDeps) {
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: deps.maxMessageBytes,
+    perMessageDeflate: false,
+  });
+  const alive = new WeakMap<WebSocket, boolean>();
+
+  const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = (request.url ?? '/').split('?')[0] ?? '/';
+    if (path.startsWith('/socket.io/')) return; // Socket.IO's own listener takes it
+    socket.on('error', () => socket.destroy());
+    if (!path.startsWith('/yjs/')) return refuseUpgrade(socket, 404, 'Not Found');
+    if (!isAllowedOrigin(request.headers.origin, request.headers.host, deps.allowedOrigins)) {
+      deps.log.warn(
+        { origin: request.headers.origin },
+        'refused: document socket from a foreign origin',
+      );
+      return refuseUpgrade(socket, 403, 'Forbidden');
+    }
+    const sessionId = boardPath.exec(path)?.[1];
+    if (!sessionId) return refuseUpgrade(socket, 404, 'Not Found');
+    const deviceHash = deviceHashFromCookieHeader(request.headers.cookie);
+    if (!deviceHash) return refuseUpgrade(socket, 401, 'Unauthorized');
+
+    void (async () => {
+      const participant = await deps.sessions.participantFor(sessionId, deviceHash);
+      if (!participant) return refuseUpgrade(socket, 403, 'Forbidden');
+      const room = await deps.rooms.get(sessionId);
+      if (!room) return refuseUpgrade(socket, 404, 'Not Found');
+      wss.handleUpgrade(request, socket, head, (ws) => serve(ws, room, participant.id));
+    })().catch((error: unknown) => {
+      deps.log.error({ err: error, sessionId }, 'document handshake failed');
+      refuseUpgrade(socket, 503, 'Service Unavailable');
+    });
+  };
+
+  const serve = (ws: WebSocket, room: SessionRoom, participantId: string) => {
+    const refused = refusalLogger(deps.log, {
+      sessionId: room.sessionId,
+      participantId,
+      transport: 'yjs',
+    });
+    const connection: DocConnection = {
+      participantId,
+      send(message) {
+        if (ws.readyState === ws.OPEN) ws.send(message);
+      },
+      close(code, reason) {
+        ws.close(code, reason);
+      },
+    };
+    ws.on('error', () => ws.terminate());
+    alive.set(ws, true);
+    ws.on('pong', () => alive.set(ws, true));
+    ws.on('close', (code) => {
+      if (code === 1009) refused('message over the size limit');
+      room.detach(connection);
+    });
+    if (!room.attach(connection)) {
+      ws.close(DocCloseCode.unavailable, 'the board is reloading; reconnect shortly');
+      return;
+    }
+    const limiter = new TokenBucket(50, 200);
+
+    ws.on('message', (data, isBinary) => {
+      if (!isBinary) {
+        refused('text frame');
+        return ws.close(DocCloseCode.badMessage, 'binary y-websocket messages only');
+      }
+      if (!limiter.take()) {
+        refused('rate limit');
+        return ws.close(DocCloseCode.rateLimited, 'too many messages');
+      }
+      const message = classifyClientMessage(toBytes(data));
+      switch (message.kind) {
+        case 'syncStep1':
+          return room.syncStep1(connection, message.stateVector);
+        case 'queryAwareness':
+          return room.sendAwareness(connection);
+        case 'awareness':
+        case 'auth':
+          // Presence is the server's to set; what a client claims about itself is dropped.
+          return;
+        case 'write':
+          refused('write to a read-only document');
+          return ws.close(
+            DocCloseCode.readOnly,
+            'this document is read-only: changes go through commands',
+          );
+        case 'invalid':
+          refused('invalid message', { reason: message.reason });
+          return ws.close(DocCloseCode.badMessage, 'unreadable message');
+      }
+    });
+  };
+
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (alive.get(ws) === false) {
+        ws.terminate();
+        continue;
+      }
+      alive.set(ws, false);
+      ws.ping();
+    }
+  }, deps.heartbeatMs ?? 30_000);
+  heartbeat.unref();
+
+  httpServer.on('upgrade', onUpgrade);
+  return {
+    close() {
+      clearInterval(heartbeat);
+      httpServer.off('upgrade', onUpgrade);
+      for (const ws of wss.clients) ws.close(1012, 'server restarting');
+      wss.close();
+    },
+  };
+}

@@ -1,0 +1,195 @@
+import type { Server as HttpServer } from 'node:http';
+import {
+  ErrorCode,
+  commandSchemas,
+  fail,
+  socketAuthSchema,
+  type Ack,
+  type BoardCommand,
+  type ClientToServerEvents,
+  type CommandName,
+  type ServerToClientEvents,
+} from '@reflectory/shared';
+import type { FastifyBaseLogger } from 'fastify';
+import { Server, type Socket } from 'socket.io';
+import { deviceHashFromCookieHeader } from '../auth/device.ts';
+import { isAllowedOrigin } from '../auth/origin.ts';
+import { parseInput } from '../http/parse.ts';
+import type { RoomRegistry } from '../sessions/room-registry.ts';
+import type { SessionService } from '../sessions/session-service.ts';
+import { refusalLogger } from './refusal-log.ts';
+import { TokenBucket } from './token-bucket.ts';
+
+interface SocketData {
+  sessionId: string;
+  participantId: string;
+}
+
+type CommandSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
+
+export interface SocketServerDeps {
+  sessions: SessionService;
+  rooms: RoomRegistry;
+  allowedOrigins: readonly string[];
+  log: FastifyBaseLogger;
+}
+
+export const maxMessageBytes = 64 * 1024;
+const commandNames = Object.keys(commandSchemas) as CommandName[];
+
+function toBoardCommand(
+  name: CommandName,
+  payload: Record<string, unknown>,
+  newNoteId: () => string,
+): BoardCommand {
+  switch (name) {
+    case 'note:add':
+      return {
+        type: 'addNote',
+        noteId: newNoteId(),
+        areaId: String(payload.areaId),
+        text: String(payload.text),
+      };
+    case 'note:edit':
+      return { type: 'editNote', noteId: String(payload.noteId), text: String(payload.text) };
+    case 'note:delete':
+      return { type: 'deleteNote', noteId: String(payload.noteId) };
+    case 'session:close':
+      return { type: 'closeSession' };
+  }
+}
+
+function resultOf(command: BoardCommand): unknown {
+  return 'noteId' in command ? { noteId: command.noteId } : {};
+}
+
+/**
+ * Commands over Socket.IO: each connection is authenticated from the device cookie for one
+ * session, each payload parsed, each command rate-limited, run through the session's room and
+ * answered by an ack.
+ */
+export function attachSocketServer(httpServer: HttpServer, deps: SocketServerDeps) {
+  const io = new Server<
+    ClientToServerEvents,
+    ServerToClientEvents,
+    Record<string, never>,
+    SocketData
+  >(httpServer, {
+    path: '/socket.io/',
+    serveClient: false,
+    maxHttpBufferSize: maxMessageBytes,
+    // Let /yjs/ upgrades through to the document endpoint instead of destroying them.
+    destroyUpgrade: false,
+    allowRequest: (request, callback) => {
+      const allowed = isAllowedOrigin(
+        request.headers.origin,
+        request.headers.host,
+        deps.allowedOrigins,
+      );
+      if (!allowed)
+        deps.log.warn(
+          { origin: request.headers.origin },
+          'refused: Socket.IO handshake from a foreign origin',
+        );
+      callback(allowed ? null : 'origin not allowed', allowed);
+    },
+  });
+
+  io.use((socket, next) => {
+    const auth = socketAuthSchema.safeParse(socket.handshake.auth);
+    const deviceHash = deviceHashFromCookieHeader(socket.handshake.headers.cookie);
+    const refuse = (message: string) =>
+      next(Object.assign(new Error(message), { data: { code: ErrorCode.unauthorized, message } }));
+    if (!auth.success) return refuse('Say which session this connection is for.');
+    if (!deviceHash) return refuse('This browser has not joined the session.');
+    deps.sessions
+      .participantFor(auth.data.sessionId, deviceHash)
+      .then((participant) => {
+        if (!participant) return refuse('This browser has not joined the session.');
+        socket.data = { sessionId: auth.data.sessionId, participantId: participant.id };
+        next();
+      })
+      .catch((error: unknown) => {
+        deps.log.error({ err: error }, 'Socket.IO authentication failed');
+        next(
+          Object.assign(new Error('unavailable'), {
+            data: { code: ErrorCode.unavailable, message: 'Try again shortly.' },
+          }),
+        );
+      });
+  });
+
+  io.on('connection', (socket: CommandSocket) => {
+    const { sessionId, participantId } = socket.data;
+    void socket.join(sessionId);
+    const limiter = new TokenBucket(20, 40);
+    const refused = refusalLogger(deps.log, { sessionId, participantId, transport: 'socket.io' });
+
+    const run = async (
+      name: CommandName,
+      payload: unknown,
+      ack: (result: Ack<unknown>) => void,
+    ) => {
+      if (!limiter.take()) {
+        refused('rate limit', { event: name });
+        return ack(
+          fail(ErrorCode.rateLimited, 'Too many actions at once; please slow down a little.'),
+        );
+      }
+      const parsed = parseInput(commandSchemas[name], payload);
+      if (!parsed.ok) {
+        refused('malformed payload', { event: name });
+        return ack(parsed);
+      }
+      const data = parsed.data as Record<string, unknown> & { commandId: string };
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        const room = await deps.rooms.get(sessionId);
+        if (!room) return ack(fail(ErrorCode.notFound, 'This session no longer exists.'));
+        const role = room.participants.get(participantId)?.role ?? 'participant';
+        const command = toBoardCommand(name, data, () => room.newNoteId());
+        const result = await room.enqueue(async () =>
+          room.evicted
+            ? undefined
+            : room.execute({ participantId, role }, data.commandId, command, resultOf),
+        );
+        if (result) {
+          if (!result.ok) refused(result.error.code, { event: name });
+          return ack(result);
+        }
+      }
+      return ack(fail(ErrorCode.unavailable, 'The board is busy; please try again.'));
+    };
+
+    for (const name of commandNames) {
+      socket.on(name, (payload: unknown, ack: unknown) => {
+        if (typeof ack !== 'function') {
+          refused('command without an ack callback', { event: name });
+          return;
+        }
+        const reply = ack as (result: Ack<unknown>) => void;
+        run(name, payload, reply).catch((error: unknown) => {
+          deps.log.error({ err: error, sessionId, event: name }, 'command failed');
+          reply(fail(ErrorCode.internal, 'Something went wrong on our side; please try again.'));
+        });
+      });
+    }
+
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if ((commandNames as string[]).includes(event)) return;
+      refused('unknown event', { event: event.slice(0, 64) });
+      const ack = args.at(-1);
+      if (typeof ack === 'function') {
+        (ack as (result: Ack<never>) => void)(
+          fail(ErrorCode.invalidRequest, `There is no command called "${event.slice(0, 64)}".`),
+        );
+      }
+    });
+  });
+
+  return io;
+}

@@ -1,0 +1,100 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Store } from '../db/store.ts';
+import { loadRoom } from './room-loader.ts';
+import { SessionRoom, type RoomOptions } from './room.ts';
+
+export interface RegistryOptions extends RoomOptions {
+  /** A room with no replicas and no command for this long is compacted and dropped from memory. */
+  idleMs: number;
+  /** How often presence is re-announced and idle rooms are swept. */
+  sweepMs: number;
+}
+
+export const defaultRegistryOptions: RegistryOptions = {
+  compactAfter: 100,
+  idleMs: 60_000,
+  sweepMs: 15_000,
+};
+
+/** The live rooms of this process, loaded on first use and dropped when idle. */
+export class RoomRegistry {
+  private readonly rooms = new Map<string, SessionRoom>();
+  private readonly loading = new Map<string, Promise<SessionRoom | undefined>>();
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly store: Store,
+    private readonly log: FastifyBaseLogger,
+    private readonly options: RegistryOptions = defaultRegistryOptions,
+  ) {
+    this.timer = setInterval(() => this.sweep(), options.sweepMs);
+    this.timer.unref();
+  }
+
+  /** The live room of a session, loading it if needed; undefined if the session does not exist. */
+  async get(sessionId: string): Promise<SessionRoom | undefined> {
+    const live = this.rooms.get(sessionId);
+    if (live) return live;
+    const pending = this.loading.get(sessionId);
+    if (pending) return pending;
+    const load = loadRoom(this.store, sessionId)
+      .then((loaded) => {
+        if (!loaded) return undefined;
+        const room = new SessionRoom(sessionId, this.store, loaded, this.log, this.options);
+        this.rooms.set(sessionId, room);
+        return room;
+      })
+      .finally(() => this.loading.delete(sessionId));
+    this.loading.set(sessionId, load);
+    return load;
+  }
+
+  /** The room if it is in memory now; for updates that matter only to a live room. */
+  peek(sessionId: string): SessionRoom | undefined {
+    return this.rooms.get(sessionId);
+  }
+
+  get size(): number {
+    return this.rooms.size;
+  }
+
+  private sweep(): void {
+    const now = Date.now();
+    for (const room of this.rooms.values()) {
+      room.renewPresence();
+      if (room.connectionCount === 0 && now - room.lastActivity >= this.options.idleMs) {
+        void room
+          .enqueue(async () => {
+            if (room.connectionCount > 0 || Date.now() - room.lastActivity < this.options.idleMs)
+              return;
+            await room.compact();
+            room.evicted = true;
+            this.rooms.delete(room.sessionId);
+          })
+          .catch((error: unknown) =>
+            this.log.warn({ err: error, sessionId: room.sessionId }, 'could not drop an idle room'),
+          );
+      }
+    }
+  }
+
+  /** Closes every replica with `code` and waits for queued commands and a last compaction. */
+  async close(code: number, reason: string): Promise<void> {
+    clearInterval(this.timer);
+    const rooms = [...this.rooms.values()];
+    for (const room of rooms) room.closeAll(code, reason);
+    await Promise.all(
+      rooms.map((room) =>
+        room
+          .enqueue(() => room.compact())
+          .catch((error: unknown) =>
+            this.log.warn(
+              { err: error, sessionId: room.sessionId },
+              'compaction at shutdown failed',
+            ),
+          ),
+      ),
+    );
+    this.rooms.clear();
+  }
+}

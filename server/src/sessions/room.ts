@@ -1,0 +1,277 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import {
+  ErrorCode,
+  boardDocName,
+  decideBoard,
+  evolveBoard,
+  fail,
+  type Ack,
+  type Actor,
+  type BoardCommand,
+  type BoardState,
+  type Presence,
+} from '@reflectory/shared';
+import type { FastifyBaseLogger } from 'fastify';
+import * as Y from 'yjs';
+import type { ParticipantRecord } from '../db/participants-repository.ts';
+import type { Store } from '../db/store.ts';
+import {
+  encodeAwarenessMessage,
+  encodeSyncStep2,
+  encodeUpdateMessage,
+  type AwarenessEntry,
+} from '../realtime/yjs-messages.ts';
+import { captureUpdate, projectBoardEvents } from './board-projection.ts';
+import { loadRoom } from './room-loader.ts';
+
+/** A read-only replica's connection to one document, whatever carries it. */
+export interface DocConnection {
+  readonly participantId: string;
+  send(message: Uint8Array): void;
+  close(code: number, reason: string): void;
+}
+
+interface PresenceEntry {
+  awarenessId: number;
+  clock: number;
+  connections: number;
+}
+
+export interface RoomOptions {
+  /** Compact the update log once its tail holds this many updates. */
+  compactAfter: number;
+}
+
+const unavailableMessage =
+  'Saving is paused: the server cannot reach its database. Your change was not saved; it will be sent again.';
+
+/**
+ * One live session in this process: its board document, its decision state and its connections.
+ * Commands run one at a time through `enqueue`, so no two commands race on one board.
+ */
+export class SessionRoom {
+  readonly docName: string;
+  doc: Y.Doc;
+  state: BoardState;
+  participants: Map<string, ParticipantRecord>;
+  private lastId: number;
+  private tailLength: number;
+  /** Set when a write failed: the in-memory document may be ahead of the store until reloaded. */
+  private stale = false;
+  private readonly connections = new Set<DocConnection>();
+  private readonly presence = new Map<string, PresenceEntry>();
+  private queue: Promise<unknown> = Promise.resolve();
+  lastActivity = Date.now();
+  /** Set once the registry dropped this room; a command that finds it set must fetch the room again. */
+  evicted = false;
+
+  constructor(
+    readonly sessionId: string,
+    private readonly store: Store,
+    loaded: NonNullable<Awaited<ReturnType<typeof loadRoom>>>,
+    private readonly log: FastifyBaseLogger,
+    private readonly options: RoomOptions,
+  ) {
+    this.docName = boardDocName(sessionId);
+    this.doc = loaded.doc;
+    this.state = loaded.state;
+    this.participants = loaded.participants;
+    this.lastId = loaded.lastId;
+    this.tailLength = loaded.tailLength;
+  }
+
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  /** Runs `work` after every command queued before it has finished. */
+  enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  // ---- document connections --------------------------------------------------------------
+
+  /** Adds a replica. False while the room is stale: the caller should ask it to come back later. */
+  attach(connection: DocConnection): boolean {
+    if (this.stale) return false;
+    this.connections.add(connection);
+    this.lastActivity = Date.now();
+    const entry = this.presence.get(connection.participantId);
+    if (entry) {
+      entry.connections += 1;
+      connection.send(encodeAwarenessMessage(this.awarenessEntries()));
+    } else {
+      this.presence.set(connection.participantId, {
+        awarenessId: randomInt(1, 2 ** 31),
+        clock: 1,
+        connections: 1,
+      });
+      this.broadcast(encodeAwarenessMessage(this.awarenessEntries()));
+    }
+    return true;
+  }
+
+  detach(connection: DocConnection): void {
+    if (!this.connections.delete(connection)) return;
+    this.lastActivity = Date.now();
+    const entry = this.presence.get(connection.participantId);
+    if (entry) {
+      entry.connections -= 1;
+      if (entry.connections === 0) {
+        this.presence.delete(connection.participantId);
+        this.broadcast(
+          encodeAwarenessMessage([
+            { clientId: entry.awarenessId, clock: entry.clock + 1, state: null },
+          ]),
+        );
+      }
+    }
+    if (this.connections.size === 0) {
+      void this.enqueue(() => this.compact()).catch((error: unknown) =>
+        this.log.warn({ err: error, sessionId: this.sessionId }, 'compaction on last leave failed'),
+      );
+    }
+  }
+
+  /** Answers a replica's state vector with everything it lacks. */
+  syncStep1(connection: DocConnection, stateVector: Uint8Array): void {
+    if (this.stale) {
+      connection.close(4503, 'the board is reloading; reconnect shortly');
+      return;
+    }
+    connection.send(encodeSyncStep2(this.doc, stateVector));
+  }
+
+  sendAwareness(connection: DocConnection): void {
+    connection.send(encodeAwarenessMessage(this.awarenessEntries()));
+  }
+
+  /**
+   * Re-announces everyone present with a newer clock. y-protocols drops a peer's awareness after
+   * 30 s without renewal, and y-websocket reconnects after 30 s of silence: this covers both.
+   */
+  renewPresence(): void {
+    if (this.presence.size === 0) return;
+    for (const entry of this.presence.values()) entry.clock += 1;
+    this.broadcast(encodeAwarenessMessage(this.awarenessEntries()));
+  }
+
+  /** Closes every replica (shutdown, or the session is gone). */
+  closeAll(code: number, reason: string): void {
+    for (const connection of [...this.connections]) connection.close(code, reason);
+  }
+
+  private awarenessEntries(): AwarenessEntry[] {
+    const entries: AwarenessEntry[] = [];
+    for (const [participantId, entry] of this.presence) {
+      const participant = this.participants.get(participantId);
+      if (!participant) continue;
+      const state: Presence = {
+        participantId,
+        name: participant.displayName,
+        colour: participant.colour,
+        role: participant.role,
+      };
+      entries.push({ clientId: entry.awarenessId, clock: entry.clock, state });
+    }
+    return entries;
+  }
+
+  private broadcast(message: Uint8Array): void {
+    for (const connection of this.connections) connection.send(message);
+  }
+
+  // ---- commands ---------------------------------------------------------------------------
+
+  /**
+   * Decides, persists and publishes one command; call through `enqueue`. The board change, its
+   * rows and the command's receipt commit in one transaction before anyone sees the change or the
+   * ack. A command id seen before is answered from its receipt, not applied again.
+   */
+  async execute<T>(
+    actor: Actor,
+    commandId: string,
+    command: BoardCommand,
+    resultOf: (command: BoardCommand) => T,
+  ): Promise<Ack<T>> {
+    this.lastActivity = Date.now();
+    try {
+      if (this.stale) await this.reload();
+      const receipt = await this.store.receipts.find(this.sessionId, commandId);
+      if (receipt !== undefined) return receipt as Ack<T>;
+    } catch (error) {
+      this.log.error(
+        { err: error, sessionId: this.sessionId },
+        'store unavailable before a command',
+      );
+      return fail(ErrorCode.unavailable, unavailableMessage);
+    }
+
+    const decision = decideBoard(this.state, actor, command, Date.now());
+    if (!decision.ok) return decision;
+    const events = decision.data;
+    const update = captureUpdate(this.doc, () =>
+      projectBoardEvents(this.doc, events, (id) => this.participants.get(id)?.displayName ?? ''),
+    );
+    const ack: Ack<T> = { ok: true, data: resultOf(command) };
+
+    let appendedId: number | undefined;
+    try {
+      await this.store.transaction(async (tx) => {
+        await tx.notes.apply(this.sessionId, events);
+        if (update) appendedId = await tx.docLog.append(this.docName, update);
+        await tx.receipts.save(this.sessionId, commandId, ack);
+      });
+    } catch (error) {
+      // The document now holds a change the store does not: nobody may see it. Reload from the
+      // store before serving anyone again.
+      this.stale = true;
+      this.log.error({ err: error, sessionId: this.sessionId }, 'command not persisted');
+      await this.reload().catch(() => undefined);
+      return fail(ErrorCode.unavailable, unavailableMessage);
+    }
+
+    this.state = events.reduce(evolveBoard, this.state);
+    if (update && appendedId !== undefined) {
+      this.lastId = appendedId;
+      this.tailLength += 1;
+      this.broadcast(encodeUpdateMessage(update));
+      if (this.tailLength >= this.options.compactAfter) {
+        void this.enqueue(() => this.compact()).catch((error: unknown) =>
+          this.log.warn({ err: error, sessionId: this.sessionId }, 'compaction failed'),
+        );
+      }
+    }
+    return ack;
+  }
+
+  newNoteId(): string {
+    return randomUUID();
+  }
+
+  /** Folds the update log into a snapshot; call through `enqueue`. */
+  async compact(): Promise<void> {
+    if (this.stale || this.tailLength === 0) return;
+    await this.store.docLog.compact(this.docName, Y.encodeStateAsUpdate(this.doc), this.lastId);
+    this.tailLength = 0;
+  }
+
+  /** Replaces the in-memory document and state with what the store holds. */
+  private async reload(): Promise<void> {
+    const loaded = await loadRoom(this.store, this.sessionId);
+    if (!loaded) throw new Error(`session ${this.sessionId} vanished from the store`);
+    this.doc = loaded.doc;
+    this.state = loaded.state;
+    this.participants = loaded.participants;
+    this.lastId = loaded.lastId;
+    this.tailLength = loaded.tailLength;
+    this.stale = false;
+  }
+
+  /** Adds or refreshes a participant that joined after the room was loaded. */
+  upsertParticipant(participant: ParticipantRecord): void {
+    this.participants.set(participant.id, participant);
+  }
+}

@@ -1,0 +1,170 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import {
+  ErrorCode,
+  boardDocName,
+  colourFor,
+  defaultBoardAreas,
+  fail,
+  joinCodeFromBytes,
+  ok,
+  type JoinLookup,
+  type Membership,
+  type Participant,
+  type Result,
+  type Role,
+} from '@reflectory/shared';
+import * as Y from 'yjs';
+import type { ParticipantRecord } from '../db/participants-repository.ts';
+import type { SessionRecord } from '../db/sessions-repository.ts';
+import type { Store } from '../db/store.ts';
+import { captureUpdate, writeInitialBoard } from './board-projection.ts';
+import type { RoomRegistry } from './room-registry.ts';
+
+const noSuchCode =
+  'No open session has that code. Check it with the person who shared it; the session may also have ended.';
+
+function newJoinCode(): string {
+  for (;;) {
+    const code = joinCodeFromBytes(randomBytes(16));
+    if (code) return code;
+  }
+}
+
+function toParticipant(record: ParticipantRecord): Participant {
+  return {
+    id: record.id,
+    displayName: record.displayName,
+    role: record.role,
+    colour: record.colour,
+  };
+}
+
+function toMembership(session: SessionRecord, you: ParticipantRecord): Membership {
+  return {
+    session: {
+      id: session.id,
+      title: session.title,
+      status: session.closedAt ? 'closed' : 'open',
+      ...(you.role === 'facilitator' ? { joinCode: session.joinCode } : {}),
+    },
+    you: toParticipant(you),
+  };
+}
+
+/** Starting, finding and joining sessions: what the HTTP routes ask of the sessions layer. */
+export class SessionService {
+  constructor(
+    private readonly store: Store,
+    private readonly rooms: RoomRegistry,
+  ) {}
+
+  /**
+   * Creates the session, its facilitator and its board document in one transaction. Join codes
+   * collide rarely; a collision is retried with a fresh code.
+   */
+  async create(input: {
+    title: string;
+    facilitatorName: string;
+    deviceHash: string;
+  }): Promise<Membership> {
+    for (let attempt = 0; attempt < 8; attempt += 1) {
+      const session: SessionRecord = {
+        id: randomUUID(),
+        title: input.title,
+        joinCode: newJoinCode(),
+        createdAt: new Date(),
+        closedAt: null,
+      };
+      const facilitator = this.newParticipant(session.id, input.facilitatorName, 'facilitator', 0);
+      const doc = new Y.Doc();
+      const initial = captureUpdate(doc, () =>
+        writeInitialBoard(doc, session.title, defaultBoardAreas),
+      );
+      doc.destroy();
+      const created = await this.store.transaction(async (tx) => {
+        const inserted = await tx.sessions.create(session);
+        if (!inserted.ok) return false;
+        await tx.participants.create({ ...facilitator, deviceHash: input.deviceHash });
+        if (initial) await tx.docLog.append(boardDocName(session.id), initial);
+        return true;
+      });
+      if (created) return toMembership(session, facilitator);
+    }
+    throw new Error('could not find a free join code in 8 attempts');
+  }
+
+  async lookup(code: string, deviceHash: string | undefined): Promise<Result<JoinLookup>> {
+    const session = await this.store.sessions.findOpenByJoinCode(code);
+    if (!session) return fail(ErrorCode.notFound, noSuchCode);
+    const you = deviceHash
+      ? await this.store.participants.findByDevice(session.id, deviceHash)
+      : undefined;
+    return ok({
+      session: { id: session.id, title: session.title },
+      ...(you ? { you: toParticipant(you) } : {}),
+    });
+  }
+
+  /**
+   * Joins an open session by code. A browser already in the session comes back as the same
+   * participant, unless it asks to join as someone new.
+   */
+  async join(input: {
+    code: string;
+    displayName: string;
+    deviceHash: string;
+    asNewParticipant: boolean;
+  }): Promise<Result<Membership>> {
+    const session = await this.store.sessions.findOpenByJoinCode(input.code);
+    if (!session) return fail(ErrorCode.notFound, noSuchCode);
+    const existing = await this.store.participants.findByDevice(session.id, input.deviceHash);
+    if (existing && !input.asNewParticipant) return ok(toMembership(session, existing));
+
+    const everyone = await this.store.participants.listBySession(session.id);
+    const participant = this.newParticipant(
+      session.id,
+      input.displayName,
+      'participant',
+      everyone.length,
+    );
+    await this.store.transaction(async (tx) => {
+      if (existing) await tx.participants.detachDevice(existing.id);
+      await tx.participants.create({ ...participant, deviceHash: input.deviceHash });
+    });
+    this.rooms.peek(session.id)?.upsertParticipant(participant);
+    return ok(toMembership(session, participant));
+  }
+
+  /** Who this browser is in the session, if it is in it. */
+  async membership(sessionId: string, deviceHash: string | undefined): Promise<Result<Membership>> {
+    const session = await this.store.sessions.findById(sessionId);
+    const you =
+      session && deviceHash
+        ? await this.store.participants.findByDevice(session.id, deviceHash)
+        : undefined;
+    if (!session || !you) {
+      return fail(
+        ErrorCode.unauthorized,
+        'You are not in this session. Ask its facilitator for the join link or code.',
+      );
+    }
+    return ok(toMembership(session, you));
+  }
+
+  /** The participant a browser is in a session, for authenticating its connections. */
+  async participantFor(
+    sessionId: string,
+    deviceHash: string,
+  ): Promise<ParticipantRecord | undefined> {
+    return this.store.participants.findByDevice(sessionId, deviceHash);
+  }
+
+  private newParticipant(
+    sessionId: string,
+    displayName: string,
+    role: Role,
+    index: number,
+  ): ParticipantRecord {
+    return { id: randomUUID(), sessionId, displayName, role, colour: colourFor(index) };
+  }
+}
