@@ -44,7 +44,9 @@ export async function openPostgres(url: string): Promise<Database> {
     kind: 'postgres',
     db: db as unknown as Db,
     migrate: () => migratePostgres(db, { migrationsFolder }),
-    ping: (timeoutMs) => withTimeout(db.execute(sql`select 1`), timeoutMs),
+    ping: async (timeoutMs) => {
+      await withTimeout(db.execute(sql`select 1`), timeoutMs);
+    },
     close: () => client.end({ timeout: 5 }),
   };
   try {
@@ -81,18 +83,21 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     kind: 'pglite',
     db: db as unknown as Db,
     migrate: () => migratePglite(db, { migrationsFolder }),
-    ping: (timeoutMs) => withTimeout(db.execute(sql`select 1`), timeoutMs),
+    ping: async (timeoutMs) => {
+      await withTimeout(db.execute(sql`select 1`), timeoutMs);
+    },
     close: () => client.close(),
   };
 }
 
-async function withTimeout(work: Promise<unknown>, timeoutMs: number): Promise<void> {
+/** Rejects if `work` has not settled within `timeoutMs`; the work itself is not cancelled. */
+export async function withTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
   });
   try {
-    await Promise.race([work, timeout]);
+    return await Promise.race([work, timeout]);
   } finally {
     clearTimeout(timer);
   }

@@ -12,6 +12,7 @@ export interface RegistryOptions extends RoomOptions {
 
 export const defaultRegistryOptions: RegistryOptions = {
   compactAfter: 100,
+  storeTimeoutMs: 2000,
   idleMs: 60_000,
   sweepMs: 15_000,
 };

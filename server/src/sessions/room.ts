@@ -14,6 +14,7 @@ import {
 import type { FastifyBaseLogger } from 'fastify';
 import * as Y from 'yjs';
 import type { ParticipantRecord } from '../db/participants-repository.ts';
+import { withTimeout } from '../db/database.ts';
 import type { Store } from '../db/store.ts';
 import {
   encodeAwarenessMessage,
@@ -40,6 +41,8 @@ interface PresenceEntry {
 export interface RoomOptions {
   /** Compact the update log once its tail holds this many updates. */
   compactAfter: number;
+  /** A command whose store work has not finished by then is answered `unavailable`. */
+  storeTimeoutMs: number;
 }
 
 const unavailableMessage =
@@ -58,6 +61,8 @@ export class SessionRoom {
   private tailLength: number;
   /** Set when a write failed: the in-memory document may be ahead of the store until reloaded. */
   private stale = false;
+  /** Bumped by every commit and every reload; a reload applies only if nothing moved meanwhile. */
+  private generation = 0;
   private readonly connections = new Set<DocConnection>();
   private readonly presence = new Map<string, PresenceEntry>();
   private queue: Promise<unknown> = Promise.resolve();
@@ -198,8 +203,11 @@ export class SessionRoom {
   ): Promise<Ack<T>> {
     this.lastActivity = Date.now();
     try {
-      if (this.stale) await this.reload();
-      const receipt = await this.store.receipts.find(this.sessionId, commandId);
+      if (this.stale) await withTimeout(this.reload(), this.options.storeTimeoutMs);
+      const receipt = await withTimeout(
+        this.store.receipts.find(this.sessionId, commandId),
+        this.options.storeTimeoutMs,
+      );
       if (receipt !== undefined) return receipt as Ack<T>;
     } catch (error) {
       this.log.error(
@@ -219,20 +227,24 @@ export class SessionRoom {
 
     let appendedId: number | undefined;
     try {
-      await this.store.transaction(async (tx) => {
+      const committed = this.store.transaction(async (tx) => {
         await tx.notes.apply(this.sessionId, events);
         if (update) appendedId = await tx.docLog.append(this.docName, update);
         await tx.receipts.save(this.sessionId, commandId, ack);
       });
+      // A timed-out transaction may still commit later; its receipt then answers the retry.
+      committed.catch(() => undefined);
+      await withTimeout(committed, this.options.storeTimeoutMs);
     } catch (error) {
-      // The document now holds a change the store does not: nobody may see it. Reload from the
-      // store before serving anyone again.
+      // The document now holds a change the store may not have: nobody may see it until the
+      // room has reloaded from the store.
       this.stale = true;
       this.log.error({ err: error, sessionId: this.sessionId }, 'command not persisted');
-      await this.reload().catch(() => undefined);
+      void this.enqueue(() => this.reload()).catch(() => undefined);
       return fail(ErrorCode.unavailable, unavailableMessage);
     }
 
+    this.generation += 1;
     this.state = events.reduce(evolveBoard, this.state);
     if (update && appendedId !== undefined) {
       this.lastId = appendedId;
@@ -260,8 +272,12 @@ export class SessionRoom {
 
   /** Replaces the in-memory document and state with what the store holds. */
   private async reload(): Promise<void> {
+    this.generation += 1;
+    const started = this.generation;
     const loaded = await loadRoom(this.store, this.sessionId);
     if (!loaded) throw new Error(`session ${this.sessionId} vanished from the store`);
+    // A reload that outlived its timeout must not replace a newer state.
+    if (this.generation !== started) return;
     this.doc = loaded.doc;
     this.state = loaded.state;
     this.participants = loaded.participants;
