@@ -8,7 +8,13 @@ import { createStore } from './db/store.ts';
 import { registerClientApp } from './http/client-app.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { registerHealthRoutes } from './http/health.ts';
-import { registerSessionRoutes } from './http/session-routes.ts';
+import { registerModelRoutes } from './http/model-routes.ts';
+import {
+  ensureDevice,
+  existingDeviceHash,
+  originCheck,
+  registerSessionRoutes,
+} from './http/session-routes.ts';
 import { attachDocEndpoint } from './realtime/doc-endpoint.ts';
 import { attachSocketServer, maxMessageBytes } from './realtime/socket-server.ts';
 import {
@@ -77,6 +83,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const rooms = new RoomRegistry(store, app.log, { ...defaultRegistryOptions, ...deps.rooms });
   const sessions = new SessionService(store, rooms);
   registerSessionRoutes(app, { sessions, allowedOrigins });
+  registerModelRoutes(app, {
+    store,
+    checkOrigin: originCheck(allowedOrigins),
+    existingDeviceHash,
+    ensureDevice,
+  });
 
   const realtime = { sessions, rooms, allowedOrigins, log: app.log };
   const io = attachSocketServer(app.server, realtime);

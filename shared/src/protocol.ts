@@ -5,7 +5,9 @@
 import { z } from 'zod';
 import type { ErrorCode } from './errors.ts';
 import { joinCodeSchema } from './ids.ts';
+import { visibilitySchema } from './session/models/model.ts';
 import { displayNameSchema, roleSchema, sessionTitleSchema } from './session/participants.ts';
+import type { FacilitatorView, PrivateView } from './session/selectors.ts';
 
 // ---------------------------------------------------------------------------------------------
 // HTTP
@@ -13,6 +15,8 @@ import { displayNameSchema, roleSchema, sessionTitleSchema } from './session/par
 export const createSessionRequestSchema = z.object({
   title: sessionTitleSchema,
   facilitatorName: displayNameSchema,
+  /** A catalog model's id (default What? So what? Now what?) or one of your saved custom models. */
+  modelId: z.string().min(1).max(80).optional(),
 });
 export type CreateSessionRequest = z.input<typeof createSessionRequestSchema>;
 
@@ -61,15 +65,43 @@ export type JoinLookup = z.infer<typeof joinLookupSchema>;
 
 /** A client-generated id per intent; a retried command carries the same one. */
 const commandId = z.uuid();
+const id = z.uuid();
+const stepId = z.string().min(1).max(64);
+/**
+ * The secret that proves authorship of an anonymous note: 32 random bytes in base64url, made by
+ * the author's browser and kept there. The server keeps only its SHA-256.
+ */
+export const noteSecretSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{43}$/, 'a note secret is 43 base64url characters');
+// The core enforces lengths with clear messages; these only bound the payload.
+const longText = z.string().max(8000);
+const ownerSchema = z.object({
+  kind: z.enum(['participant', 'team']),
+  participantId: z.uuid().nullable(),
+});
+const dueSchema = z.string().max(10).nullable();
 
 export const addNoteSchema = z.object({
   commandId,
-  areaId: z.string().min(1).max(64),
-  // The core enforces 1–1,000 characters with a clear message; this only bounds the payload.
-  text: z.string().max(8000),
+  /** The step the note is for (the current one). */
+  areaId: stepId,
+  text: longText,
+  /** Post anonymously even where the step is named; requires `secret`. */
+  anonymous: z.boolean().optional(),
+  secret: noteSecretSchema.optional(),
 });
-export const editNoteSchema = z.object({ commandId, noteId: z.uuid(), text: z.string().max(8000) });
-export const deleteNoteSchema = z.object({ commandId, noteId: z.uuid() });
+export const editNoteSchema = z.object({
+  commandId,
+  noteId: id,
+  text: longText,
+  secret: noteSecretSchema.optional(),
+});
+export const deleteNoteSchema = z.object({
+  commandId,
+  noteId: id,
+  secret: noteSecretSchema.optional(),
+});
 export const closeSessionSchema = z.object({ commandId });
 
 export type AddNotePayload = z.input<typeof addNoteSchema>;
@@ -86,27 +118,97 @@ export const commandSchemas = {
   'note:add': addNoteSchema,
   'note:edit': editNoteSchema,
   'note:delete': deleteNoteSchema,
+  'note:spotlight': z.object({ commandId, noteId: id.nullable() }),
+  'note:group': z.object({ commandId, noteId: id, groupId: id.nullable() }),
+  'agreement:accept': z.object({ commandId }),
+  'step:go': z.object({ commandId, stepIndex: z.number().int().min(0).max(100) }),
+  'step:rerun': z.object({ commandId }),
+  'step:visibility': z.object({ commandId, stepId, visibility: visibilitySchema }),
+  'step:reveal': z.object({ commandId, stepId }),
+  'board:lock': z.object({ commandId, locked: z.boolean() }),
+  'timer:start': z.object({
+    commandId,
+    durationMs: z.number().int().positive().max(10_800_000).nullable().optional(),
+  }),
+  'timer:pause': z.object({ commandId }),
+  'timer:extend': z.object({ commandId, ms: z.number().int().positive().max(10_800_000) }),
+  'timer:reset': z.object({ commandId }),
+  'voting:open': z.object({
+    commandId,
+    stepId,
+    budget: z.number().int().min(1).max(100),
+    maxPerNote: z.number().int().min(1).max(100),
+  }),
+  'vote:cast': z.object({ commandId, noteId: id }),
+  'vote:retract': z.object({ commandId, noteId: id }),
+  'voting:close': z.object({ commandId, stepId }),
+  'group:create': z.object({ commandId, stepId, title: longText }),
+  'group:rename': z.object({ commandId, groupId: id, title: longText }),
+  'group:delete': z.object({ commandId, groupId: id }),
+  'action:add': z.object({ commandId, text: longText, owner: ownerSchema, due: dueSchema }),
+  'action:edit': z.object({
+    commandId,
+    actionId: id,
+    text: longText,
+    owner: ownerSchema,
+    due: dueSchema,
+  }),
+  'action:remove': z.object({ commandId, actionId: id }),
+  'role:set': z.object({
+    commandId,
+    participantId: id,
+    role: z.enum(['co-facilitator', 'participant', 'observer']),
+  }),
   'session:close': closeSessionSchema,
 } as const;
 export type CommandName = keyof typeof commandSchemas;
+export type CommandPayload<K extends CommandName> = z.input<(typeof commandSchemas)[K]>;
 
+type Empty = Record<string, never>;
 export interface CommandResults {
   'note:add': { noteId: string };
   'note:edit': { noteId: string };
   'note:delete': { noteId: string };
-  'session:close': Record<string, never>;
+  'note:spotlight': Empty;
+  'note:group': Empty;
+  'agreement:accept': Empty;
+  'step:go': Empty;
+  'step:rerun': Empty;
+  'step:visibility': Empty;
+  'step:reveal': { revealed: number };
+  'board:lock': Empty;
+  'timer:start': Empty;
+  'timer:pause': Empty;
+  'timer:extend': Empty;
+  'timer:reset': Empty;
+  'voting:open': Empty;
+  'vote:cast': Empty;
+  'vote:retract': Empty;
+  'voting:close': Empty;
+  'group:create': { groupId: string };
+  'group:rename': Empty;
+  'group:delete': Empty;
+  'action:add': { actionId: string };
+  'action:edit': Empty;
+  'action:remove': Empty;
+  'role:set': Empty;
+  'session:close': Empty;
 }
 
 export type ClientToServerEvents = {
-  [K in CommandName]: (
-    payload: z.input<(typeof commandSchemas)[K]>,
-    ack: AckCallback<CommandResults[K]>,
-  ) => void;
+  [K in CommandName]: (payload: CommandPayload<K>, ack: AckCallback<CommandResults[K]>) => void;
+} & {
+  /** Not a command: answers the server's clock, so clients can correct timers for skew. */
+  'time:sync': (payload: Empty, ack: (result: { serverNow: number }) => void) => void;
 };
 
 export interface ServerToClientEvents {
   /** The server refuses to go on with this connection (e.g. it was removed); the reason is for people. */
   'connection:refused': (reason: { code: ErrorCode; message: string }) => void;
+  /** Your own standing: role, agreement, your votes; sent on connect and whenever it changes. */
+  'view:private': (view: PrivateView) => void;
+  /** Facilitators only: guidance, who has not accepted, hidden-note counts. */
+  'view:facilitation': (view: FacilitatorView) => void;
 }
 
 /** What `socket.handshake.auth` must hold. */

@@ -39,6 +39,14 @@ describe('bad input on the live board', () => {
     await ann.join(membership.session.joinCode ?? '', 'Ann');
     watcher = fay.connect(membership.session.id);
     await watcher.waitUntilSynced();
+    const annLive = ann.connect(membership.session.id);
+    await annLive.waitUntilSynced();
+    await annLive.accept();
+    annLive.close();
+    await watcher.goTo('what');
+    expect(
+      (await watcher.command('step:visibility', { stepId: 'what', visibility: 'named' })).ok,
+    ).toBe(true);
   });
   afterEach(async () => {
     for (const item of opened.splice(0)) item.close();

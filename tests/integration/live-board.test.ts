@@ -63,6 +63,17 @@ function liveBoardSuite(open: () => Promise<Database>, dispose: () => Promise<vo
       annLive.waitUntilSynced(),
       benLive.waitUntilSynced(),
     ]);
+    await Promise.all([annLive.accept(), benLive.accept()]);
+    await fay.goTo('what');
+    // The model makes this stage silent writing; these tests are about named notes.
+    expect((await fay.command('step:visibility', { stepId: 'what', visibility: 'named' })).ok).toBe(
+      true,
+    );
+    await Promise.all(
+      [annLive, benLive].map((live) =>
+        live.waitForBoard((board) => board.currentStep?.id === 'what'),
+      ),
+    );
     return {
       membership,
       code,
@@ -77,7 +88,7 @@ function liveBoardSuite(open: () => Promise<Database>, dispose: () => Promise<vo
     };
   }
 
-  it('a facilitator creates a session and two people join by code; all hold the same three-area board', async () => {
+  it('a facilitator creates a session and two people join by code; all hold the same board', async () => {
     const { membership, fay, ann, ben } = await threePeople();
     expect(membership.you.role).toBe('facilitator');
     expect(membership.session.joinCode).toMatch(/^[A-HJKMNP-Z2-9]{6}$/);
@@ -85,7 +96,14 @@ function liveBoardSuite(open: () => Promise<Database>, dispose: () => Promise<vo
       const board = live.board();
       expect(board.title).toBe('Ward 7 debrief');
       expect(board.status).toBe('open');
-      expect(board.areas.map((area) => area.title)).toEqual(['What?', 'So what?', 'Now what?']);
+      expect(board.modelName).toBe('What? So what? Now what?');
+      expect(board.areas.map((area) => area.title)).toEqual([
+        'Check-in',
+        'What?',
+        'So what?',
+        'Now what?',
+        'Check-out',
+      ]);
     }
     await waitFor(
       () => [fay, ann, ben].every((live) => live.roster().join() === 'Ann,Ben,Fay'),
@@ -125,7 +143,7 @@ function liveBoardSuite(open: () => Promise<Database>, dispose: () => Promise<vo
 
   it('a participant may not edit or delete another person’s note; the facilitator may delete it', async () => {
     const { fay, ann, ben } = await threePeople();
-    const added = await ann.command('note:add', { areaId: 'so-what', text: 'Staffing was short' });
+    const added = await ann.command('note:add', { areaId: 'what', text: 'Staffing was short' });
     const noteId = added.ok ? added.data.noteId : '';
     await ben.waitForBoard((b) => b.notes.length === 1);
 
@@ -283,7 +301,7 @@ function liveBoardSuite(open: () => Promise<Database>, dispose: () => Promise<vo
 
     await Promise.all([fay, ann, ben].map((live) => live.waitUntilSynced(15_000)));
     expect(
-      (await ann.command('note:add', { areaId: 'now-what', text: 'after restart' }, 15_000)).ok,
+      (await ann.command('note:add', { areaId: 'what', text: 'after restart' }, 15_000)).ok,
     ).toBe(true);
     for (const live of [fay, ann, ben]) {
       const board = await live.waitForBoard((b) => b.notes.length === 8);

@@ -8,6 +8,7 @@ import {
   openPostgres,
   type Database,
 } from '@reflectory/server';
+import { defaultAgreementText, defaultModelId, findModel } from '@reflectory/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScratchPostgres, type ScratchPostgres } from '../support/databases.ts';
 import { runServerCommand, startServerProcess } from '../support/server-process.ts';
@@ -20,6 +21,8 @@ async function seedSession(database: Database, title: string): Promise<string> {
     id,
     title,
     joinCode,
+    model: findModel(defaultModelId),
+    agreementText: defaultAgreementText,
     createdAt: new Date(),
   });
   return id;

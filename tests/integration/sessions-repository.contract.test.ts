@@ -4,6 +4,7 @@ import {
   type Database,
   type SessionsRepository,
 } from '@reflectory/server';
+import { defaultAgreementText, defaultModelId, findModel } from '@reflectory/shared';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   createScratchPostgres,
@@ -18,6 +19,8 @@ function sessionsRepositoryContract(open: () => Promise<Database>, dispose: () =
   let database: Database;
   let repo: SessionsRepository;
   const t0 = new Date('2026-11-01T09:00:00.000Z');
+  const model = findModel(defaultModelId);
+  const snapshot = { model, agreementText: defaultAgreementText };
 
   beforeAll(async () => {
     database = await open();
@@ -37,11 +40,24 @@ function sessionsRepositoryContract(open: () => Promise<Database>, dispose: () =
   it('stores a session and finds it by id and by its join code', async () => {
     const id = randomUUID();
     expect(
-      await repo.create({ id, title: 'Ward 7 debrief', joinCode: code, createdAt: t0 }),
+      await repo.create({
+        id,
+        title: 'Ward 7 debrief',
+        joinCode: code,
+        createdAt: t0,
+        ...snapshot,
+      }),
     ).toEqual({
       ok: true,
     });
-    const expected = { id, title: 'Ward 7 debrief', joinCode: code, createdAt: t0, closedAt: null };
+    const expected = {
+      id,
+      title: 'Ward 7 debrief',
+      joinCode: code,
+      createdAt: t0,
+      closedAt: null,
+      ...snapshot,
+    };
     expect(await repo.findById(id)).toEqual(expected);
     expect(await repo.findOpenByJoinCode(code)).toEqual(expected);
   });
@@ -52,9 +68,15 @@ function sessionsRepositoryContract(open: () => Promise<Database>, dispose: () =
   });
 
   it('refuses a join code that an open session holds', async () => {
-    await repo.create({ id: randomUUID(), title: 'a', joinCode: code, createdAt: t0 });
+    await repo.create({ id: randomUUID(), title: 'a', joinCode: code, createdAt: t0, ...snapshot });
     expect(
-      await repo.create({ id: randomUUID(), title: 'b', joinCode: code, createdAt: t0 }),
+      await repo.create({
+        id: randomUUID(),
+        title: 'b',
+        joinCode: code,
+        createdAt: t0,
+        ...snapshot,
+      }),
     ).toEqual({
       ok: false,
       reason: 'join_code_taken',
@@ -63,7 +85,7 @@ function sessionsRepositoryContract(open: () => Promise<Database>, dispose: () =
 
   it('closes a session once; its code no longer answers and may be reused', async () => {
     const first = randomUUID();
-    await repo.create({ id: first, title: 'a', joinCode: code, createdAt: t0 });
+    await repo.create({ id: first, title: 'a', joinCode: code, createdAt: t0, ...snapshot });
     const closedAt = new Date('2026-11-01T10:30:00.000Z');
     expect(await repo.close(first, closedAt)).toBe(true);
     expect(await repo.close(first, closedAt)).toBe(false);
@@ -71,7 +93,9 @@ function sessionsRepositoryContract(open: () => Promise<Database>, dispose: () =
     expect(await repo.findOpenByJoinCode(code)).toBeUndefined();
 
     const second = randomUUID();
-    expect(await repo.create({ id: second, title: 'b', joinCode: code, createdAt: t0 })).toEqual({
+    expect(
+      await repo.create({ id: second, title: 'b', joinCode: code, createdAt: t0, ...snapshot }),
+    ).toEqual({
       ok: true,
     });
     expect((await repo.findOpenByJoinCode(code))?.id).toBe(second);
@@ -83,7 +107,7 @@ function sessionsRepositoryContract(open: () => Promise<Database>, dispose: () =
 
   it('running the migrations again changes nothing', async () => {
     const id = randomUUID();
-    await repo.create({ id, title: 'kept', joinCode: code, createdAt: t0 });
+    await repo.create({ id, title: 'kept', joinCode: code, createdAt: t0, ...snapshot });
     await database.migrate();
     expect((await repo.findById(id))?.title).toBe('kept');
   });

@@ -131,6 +131,22 @@ export class LiveConnection {
     return this.board();
   }
 
+  /** Facilitator: moves the session to the step with this id. */
+  async goTo(stepId: string): Promise<void> {
+    await this.waitForBoard((board) => board.steps.length > 0);
+    const stepIndex = this.board().steps.findIndex((step) => step.id === stepId);
+    if (stepIndex < 0) throw new Error(`no step ${stepId}`);
+    const result = await this.command('step:go', { stepIndex });
+    if (!result.ok) throw new Error(`step:go failed: ${result.error.message}`);
+    await this.waitForBoard((board) => board.currentStep?.id === stepId);
+  }
+
+  /** Participant: accepts the agreement, as everyone must before contributing. */
+  async accept(): Promise<void> {
+    const result = await this.command('agreement:accept', {});
+    if (!result.ok) throw new Error(`agreement:accept failed: ${result.error.message}`);
+  }
+
   /** Names present according to awareness, which only the server fills. */
   roster(): string[] {
     return [...this.provider.awareness.getStates().entries()]

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
-import type { BoardEvent } from '@reflectory/shared';
+import type { SessionEvent } from '@reflectory/shared';
 import type { Db } from './database.ts';
-import { notes, sessions } from './schema.ts';
+import { notes, participants, sessions } from './schema.ts';
 
 export interface NoteRecord {
   id: string;
@@ -12,8 +12,8 @@ export interface NoteRecord {
 
 export interface NotesRepository {
   listBySession(sessionId: string): Promise<NoteRecord[]>;
-  /** Writes what the board's events change in the relational rows. */
-  apply(sessionId: string, events: readonly BoardEvent[]): Promise<void>;
+  /** Writes what a session's events change in the relational rows (notes, roles, closing). */
+  apply(sessionId: string, events: readonly SessionEvent[]): Promise<void>;
 }
 
 export function createNotesRepository(db: Db): NotesRepository {
@@ -32,7 +32,8 @@ export function createNotesRepository(db: Db): NotesRepository {
             await db.insert(notes).values({
               id: event.noteId,
               sessionId,
-              areaId: event.areaId,
+              areaId: event.stepId,
+              // Null for an anonymous note: no row links it to its author.
               authorId: event.authorId,
               text: event.text,
               createdAt: new Date(event.at),
@@ -54,6 +55,20 @@ export function createNotesRepository(db: Db): NotesRepository {
               .update(sessions)
               .set({ closedAt: new Date(event.at) })
               .where(eq(sessions.id, sessionId));
+            break;
+          case 'RoleSet':
+            await db
+              .update(participants)
+              .set({ role: event.role })
+              .where(
+                and(
+                  eq(participants.id, event.participantId),
+                  eq(participants.sessionId, sessionId),
+                ),
+              );
+            break;
+          default:
+            // Other events live in the event log and the board document only.
             break;
         }
       }

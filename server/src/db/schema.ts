@@ -28,6 +28,9 @@ export const sessions = pgTable(
     id: uuid('id').primaryKey(),
     title: text('title').notNull(),
     joinCode: text('join_code').notNull(),
+    /** The model as it was when the session started: later edits to it never change this session. */
+    model: jsonb('model').notNull(),
+    agreementText: text('agreement_text').notNull(),
     createdAt: createdAt(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
   },
@@ -51,7 +54,9 @@ export const participants = pgTable(
       .notNull()
       .references(() => sessions.id, { onDelete: 'cascade' }),
     displayName: text('display_name').notNull(),
-    role: text('role', { enum: ['facilitator', 'participant'] }).notNull(),
+    role: text('role', {
+      enum: ['facilitator', 'co-facilitator', 'participant', 'observer'],
+    }).notNull(),
     colour: text('colour').notNull(),
     /** Null once the browser joined again as someone else. */
     deviceHash: text('device_hash'),
@@ -116,4 +121,32 @@ export const commandReceipts = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.commandId] })],
+);
+
+/**
+ * Every decided event of a session, in order: the session's state is these folded from its
+ * start. An anonymous note's event holds no author, only the hash of its author's secret.
+ */
+export const sessionEvents = pgTable(
+  'session_events',
+  {
+    seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    event: jsonb('event').notNull(),
+  },
+  (t) => [index('session_events_session_idx').on(t.sessionId, t.seq)],
+);
+
+/** A facilitator's own models, kept for reuse by the browser that made them. */
+export const customModels = pgTable(
+  'custom_models',
+  {
+    id: uuid('id').primaryKey(),
+    deviceHash: text('device_hash').notNull(),
+    model: jsonb('model').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('custom_models_device_idx').on(t.deviceHash)],
 );

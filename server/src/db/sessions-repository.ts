@@ -6,11 +6,17 @@ export interface SessionRecord {
   id: string;
   title: string;
   joinCode: string;
+  /** The model snapshot (validated when the session was created). */
+  model: unknown;
+  agreementText: string;
   createdAt: Date;
   closedAt: Date | null;
 }
 
-export type NewSession = Pick<SessionRecord, 'id' | 'title' | 'joinCode' | 'createdAt'>;
+export type NewSession = Pick<
+  SessionRecord,
+  'id' | 'title' | 'joinCode' | 'model' | 'agreementText' | 'createdAt'
+>;
 
 export interface SessionsRepository {
   /** Inserts a session; `join_code_taken` when an open session already holds the code. */

@@ -1,4 +1,9 @@
 import type { Db } from './database.ts';
+import {
+  createCustomModelsRepository,
+  type CustomModelsRepository,
+} from './custom-models-repository.ts';
+import { createEventsRepository, type EventsRepository } from './events-repository.ts';
 import { createDocLogRepository, type DocLogRepository } from './doc-log-repository.ts';
 import { createNotesRepository, type NotesRepository } from './notes-repository.ts';
 import {
@@ -14,6 +19,8 @@ export interface Repositories {
   notes: NotesRepository;
   docLog: DocLogRepository;
   receipts: ReceiptsRepository;
+  events: EventsRepository;
+  customModels: CustomModelsRepository;
 }
 
 export interface Store extends Repositories {
@@ -28,6 +35,8 @@ function repositories(db: Db): Repositories {
     notes: createNotesRepository(db),
     docLog: createDocLogRepository(db),
     receipts: createReceiptsRepository(db),
+    events: createEventsRepository(db),
+    customModels: createCustomModelsRepository(db),
   };
 }
 

@@ -23,13 +23,13 @@ interface RouteDeps {
   allowedOrigins: readonly string[];
 }
 
-function existingDeviceHash(request: FastifyRequest): string | undefined {
+export function existingDeviceHash(request: FastifyRequest): string | undefined {
   const secret = request.cookies[deviceCookieName];
   return isDeviceSecret(secret) ? hashDeviceSecret(secret) : undefined;
 }
 
 /** The browser's device hash, issuing a new httpOnly device cookie if it has none. */
-function ensureDevice(request: FastifyRequest, reply: FastifyReply): string {
+export function ensureDevice(request: FastifyRequest, reply: FastifyReply): string {
   const known = existingDeviceHash(request);
   if (known) return known;
   const secret = newDeviceSecret();
@@ -43,14 +43,18 @@ function ensureDevice(request: FastifyRequest, reply: FastifyReply): string {
   return hashDeviceSecret(secret);
 }
 
-export function registerSessionRoutes(app: FastifyInstance, deps: RouteDeps): void {
-  // State-changing requests from another site's page are refused (CSRF), on top of SameSite=Lax.
-  const checkOrigin = async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!isAllowedOrigin(request.headers.origin, request.headers.host, deps.allowedOrigins)) {
+/** State-changing requests from another site's page are refused (CSRF), on top of SameSite=Lax. */
+export function originCheck(allowedOrigins: readonly string[]) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!isAllowedOrigin(request.headers.origin, request.headers.host, allowedOrigins)) {
       request.log.warn({ origin: request.headers.origin }, 'request from a foreign origin refused');
       return sendError(reply, ErrorCode.forbidden, 'Requests from other sites are not accepted.');
     }
   };
+}
+
+export function registerSessionRoutes(app: FastifyInstance, deps: RouteDeps): void {
+  const checkOrigin = originCheck(deps.allowedOrigins);
 
   app.post(
     '/api/sessions',
@@ -59,9 +63,14 @@ export function registerSessionRoutes(app: FastifyInstance, deps: RouteDeps): vo
       const input = parseInput(createSessionRequestSchema, request.body);
       if (!input.ok) return sendError(reply, input.error.code, input.error.message);
       const deviceHash = ensureDevice(request, reply);
-      const membership = await deps.sessions.create({ ...input.data, deviceHash });
-      request.log.info({ sessionId: membership.session.id }, 'session created');
-      return reply.status(201).send(membership);
+      const created = await deps.sessions.create({
+        ...input.data,
+        modelId: input.data.modelId,
+        deviceHash,
+      });
+      if (!created.ok) return sendError(reply, created.error.code, created.error.message);
+      request.log.info({ sessionId: created.data.session.id }, 'session created');
+      return reply.status(201).send(created.data);
     },
   );
 

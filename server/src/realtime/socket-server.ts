@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import type { Server as HttpServer } from 'node:http';
 import {
   ErrorCode,
@@ -5,7 +6,6 @@ import {
   fail,
   socketAuthSchema,
   type Ack,
-  type BoardCommand,
   type ClientToServerEvents,
   type CommandName,
   type ServerToClientEvents,
@@ -16,6 +16,8 @@ import { deviceHashFromCookieHeader } from '../auth/device.ts';
 import { isAllowedOrigin } from '../auth/origin.ts';
 import { parseInput } from '../http/parse.ts';
 import type { RoomRegistry } from '../sessions/room-registry.ts';
+import { ackData, toSessionCommand } from '../sessions/command-mapping.ts';
+import type { ViewSink } from '../sessions/room.ts';
 import type { SessionService } from '../sessions/session-service.ts';
 import { refusalLogger } from './refusal-log.ts';
 import { TokenBucket } from './token-bucket.ts';
@@ -41,32 +43,6 @@ export interface SocketServerDeps {
 
 export const maxMessageBytes = 64 * 1024;
 const commandNames = Object.keys(commandSchemas) as CommandName[];
-
-function toBoardCommand(
-  name: CommandName,
-  payload: Record<string, unknown>,
-  newNoteId: () => string,
-): BoardCommand {
-  switch (name) {
-    case 'note:add':
-      return {
-        type: 'addNote',
-        noteId: newNoteId(),
-        areaId: String(payload.areaId),
-        text: String(payload.text),
-      };
-    case 'note:edit':
-      return { type: 'editNote', noteId: String(payload.noteId), text: String(payload.text) };
-    case 'note:delete':
-      return { type: 'deleteNote', noteId: String(payload.noteId) };
-    case 'session:close':
-      return { type: 'closeSession' };
-  }
-}
-
-function resultOf(command: BoardCommand): unknown {
-  return 'noteId' in command ? { noteId: command.noteId } : {};
-}
 
 /**
  * Commands over Socket.IO: each connection is authenticated from the device cookie for one
@@ -150,13 +126,16 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketServerDep
       for (let attempt = 0; attempt < 3; attempt += 1) {
         const room = await deps.rooms.get(sessionId);
         if (!room) return ack(fail(ErrorCode.notFound, 'This session no longer exists.'));
-        const role = room.participants.get(participantId)?.role ?? 'participant';
-        const command = toBoardCommand(name, data, () => room.newNoteId());
-        const result = await room.enqueue(async () =>
-          room.evicted
-            ? undefined
-            : room.execute({ participantId, role }, data.commandId, command, resultOf),
-        );
+        const result = await room.enqueue(async () => {
+          if (room.evicted) return undefined;
+          const command = toSessionCommand(name, data, room.state, randomInt);
+          return room.execute(
+            { kind: 'person', participantId },
+            data.commandId,
+            command,
+            (events) => ackData(command, events),
+          );
+        });
         if (result) {
           if (!result.ok) refused(result.error.code, { event: name });
           return ack(result);
@@ -179,8 +158,30 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketServerDep
       });
     }
 
+    socket.on('time:sync', (_payload: unknown, ack: unknown) => {
+      if (typeof ack === 'function')
+        (ack as (result: { serverNow: number }) => void)({ serverNow: Date.now() });
+    });
+
+    // The person's own views follow them on this connection.
+    const sink: ViewSink = {
+      participantId,
+      sendPrivate: (view) => socket.emit('view:private', view),
+      sendFacilitation: (view) => socket.emit('view:facilitation', view),
+    };
+    let sinkRoom: Awaited<ReturnType<RoomRegistry['get']>>;
+    void deps.rooms
+      .get(sessionId)
+      .then((room) => {
+        if (!room || socket.disconnected) return;
+        sinkRoom = room;
+        room.addSink(sink);
+      })
+      .catch((error: unknown) => deps.log.warn({ err: error, sessionId }, 'could not send views'));
+    socket.on('disconnect', () => sinkRoom?.removeSink(sink));
+
     socket.onAny((event: string, ...args: unknown[]) => {
-      if ((commandNames as string[]).includes(event)) return;
+      if ((commandNames as string[]).includes(event) || event === 'time:sync') return;
       refused('unknown event', { event: event.slice(0, 64) });
       const ack = args.at(-1);
       if (typeof ack === 'function') {

@@ -70,6 +70,7 @@ export class RoomRegistry {
               return;
             await room.compact();
             room.evicted = true;
+            room.dispose();
             this.rooms.delete(room.sessionId);
           })
           .catch((error: unknown) =>

@@ -2,14 +2,21 @@ import { randomInt, randomUUID } from 'node:crypto';
 import {
   ErrorCode,
   boardDocName,
-  decideBoard,
-  evolveBoard,
+  decide,
+  evolve,
+  facilitatorView,
   fail,
+  isFacilitating,
+  privateView,
+  withParticipant,
   type Ack,
   type Actor,
-  type BoardCommand,
-  type BoardState,
+  type FacilitatorView,
   type Presence,
+  type PrivateView,
+  type SessionCommand,
+  type SessionEvent,
+  type SessionState,
 } from '@reflectory/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import * as Y from 'yjs';
@@ -22,7 +29,7 @@ import {
   encodeUpdateMessage,
   type AwarenessEntry,
 } from '../realtime/yjs-messages.ts';
-import { captureUpdate, projectBoardEvents } from './board-projection.ts';
+import { captureUpdate, projectBoard } from './board-projection.ts';
 import { loadRoom } from './room-loader.ts';
 
 /** A read-only replica's connection to one document, whatever carries it. */
@@ -31,6 +38,25 @@ export interface DocConnection {
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
 }
+
+/** Where a connected person's own views go (their Socket.IO connection). */
+export interface ViewSink {
+  readonly participantId: string;
+  sendPrivate(view: PrivateView): void;
+  sendFacilitation(view: FacilitatorView): void;
+}
+
+/** Events after which everyone's private view may have changed, not only the actor's. */
+const sharedViewEvents = new Set<SessionEvent['type']>([
+  'StepEntered',
+  'StepRerun',
+  'VotingOpened',
+  'VotingClosed',
+  'NotesRevealed',
+  'LockSet',
+  'RoleSet',
+  'SessionClosed',
+]);
 
 interface PresenceEntry {
   awarenessId: number;
@@ -55,7 +81,7 @@ const unavailableMessage =
 export class SessionRoom {
   readonly docName: string;
   doc: Y.Doc;
-  state: BoardState;
+  state: SessionState;
   participants: Map<string, ParticipantRecord>;
   private lastId: number;
   private tailLength: number;
@@ -63,8 +89,12 @@ export class SessionRoom {
   private stale = false;
   /** Bumped by every commit and every reload; a reload applies only if nothing moved meanwhile. */
   private generation = 0;
+  /** A transaction that timed out but may still commit; a reload waits for it to settle. */
+  private inFlight: Promise<unknown> | undefined;
   private readonly connections = new Set<DocConnection>();
   private readonly presence = new Map<string, PresenceEntry>();
+  private readonly sinks = new Set<ViewSink>();
+  private timerHandle: NodeJS.Timeout | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   lastActivity = Date.now();
   /** Set once the registry dropped this room; a command that finds it set must fetch the room again. */
@@ -83,6 +113,7 @@ export class SessionRoom {
     this.participants = loaded.participants;
     this.lastId = loaded.lastId;
     this.tailLength = loaded.tailLength;
+    this.armTimer();
   }
 
   get connectionCount(): number {
@@ -177,7 +208,7 @@ export class SessionRoom {
         participantId,
         name: participant.displayName,
         colour: participant.colour,
-        role: participant.role,
+        role: this.state.participants[participantId]?.role ?? participant.role,
       };
       entries.push({ clientId: entry.awarenessId, clock: entry.clock, state });
     }
@@ -191,24 +222,27 @@ export class SessionRoom {
   // ---- commands ---------------------------------------------------------------------------
 
   /**
-   * Decides, persists and publishes one command; call through `enqueue`. The board change, its
-   * rows and the command's receipt commit in one transaction before anyone sees the change or the
-   * ack. A command id seen before is answered from its receipt, not applied again.
+   * Decides, persists and publishes one command; call through `enqueue`. The events, the rows
+   * they change, the board document's update and the command's receipt commit in one transaction
+   * before anyone sees the change or the ack. A command id seen before is answered from its
+   * receipt, not applied again.
    */
   async execute<T>(
     actor: Actor,
-    commandId: string,
-    command: BoardCommand,
-    resultOf: (command: BoardCommand) => T,
+    commandId: string | null,
+    command: SessionCommand,
+    resultOf: (events: SessionEvent[]) => T,
   ): Promise<Ack<T>> {
     this.lastActivity = Date.now();
     try {
       if (this.stale) await withTimeout(this.reload(), this.options.storeTimeoutMs);
-      const receipt = await withTimeout(
-        this.store.receipts.find(this.sessionId, commandId),
-        this.options.storeTimeoutMs,
-      );
-      if (receipt !== undefined) return receipt as Ack<T>;
+      if (commandId !== null) {
+        const receipt = await withTimeout(
+          this.store.receipts.find(this.sessionId, commandId),
+          this.options.storeTimeoutMs,
+        );
+        if (receipt !== undefined) return receipt as Ack<T>;
+      }
     } catch (error) {
       this.log.error(
         { err: error, sessionId: this.sessionId },
@@ -217,24 +251,32 @@ export class SessionRoom {
       return fail(ErrorCode.unavailable, unavailableMessage);
     }
 
-    const decision = decideBoard(this.state, actor, command, Date.now());
+    const decision = decide(this.state, actor, command, Date.now());
     if (!decision.ok) return decision;
     const events = decision.data;
-    const update = captureUpdate(this.doc, () =>
-      projectBoardEvents(this.doc, events, (id) => this.participants.get(id)?.displayName ?? ''),
+    const ack: Ack<T> = { ok: true, data: resultOf(events) };
+    if (events.length === 0) return ack;
+
+    const prev = this.state;
+    const next = events.reduce(evolve, prev);
+    const revealOrder = events.flatMap((event) =>
+      event.type === 'NotesRevealed' ? event.noteIds : [],
     );
-    const ack: Ack<T> = { ok: true, data: resultOf(command) };
+    const update = captureUpdate(this.doc, () => projectBoard(this.doc, prev, next, revealOrder));
 
     let appendedId: number | undefined;
     try {
       const committed = this.store.transaction(async (tx) => {
+        await tx.events.append(this.sessionId, events);
         await tx.notes.apply(this.sessionId, events);
         if (update) appendedId = await tx.docLog.append(this.docName, update);
-        await tx.receipts.save(this.sessionId, commandId, ack);
+        if (commandId !== null) await tx.receipts.save(this.sessionId, commandId, ack);
       });
-      // A timed-out transaction may still commit later; its receipt then answers the retry.
-      committed.catch(() => undefined);
+      // A timed-out transaction may still commit later: its receipt then answers the retry, and
+      // the reload that follows waits for it, so the room never loses a committed change.
+      this.inFlight = committed.catch(() => undefined);
       await withTimeout(committed, this.options.storeTimeoutMs);
+      this.inFlight = undefined;
     } catch (error) {
       // The document now holds a change the store may not have: nobody may see it until the
       // room has reloaded from the store.
@@ -245,7 +287,7 @@ export class SessionRoom {
     }
 
     this.generation += 1;
-    this.state = events.reduce(evolveBoard, this.state);
+    this.state = next;
     if (update && appendedId !== undefined) {
       this.lastId = appendedId;
       this.tailLength += 1;
@@ -256,7 +298,68 @@ export class SessionRoom {
         );
       }
     }
+    if (events.some((event) => event.type === 'RoleSet'))
+      this.broadcast(encodeAwarenessMessage(this.awarenessEntries()));
+    this.publishViews(actor, events);
+    this.armTimer();
     return ack;
+  }
+
+  // ---- views and the timer ----------------------------------------------------------------
+
+  /** Registers a person's connection for their own views, and sends the current ones. */
+  addSink(sink: ViewSink): void {
+    this.sinks.add(sink);
+    this.sendViews(sink);
+  }
+
+  removeSink(sink: ViewSink): void {
+    this.sinks.delete(sink);
+  }
+
+  private sendViews(sink: ViewSink): void {
+    sink.sendPrivate(privateView(this.state, sink.participantId));
+    const role = this.state.participants[sink.participantId]?.role;
+    if (role && isFacilitating(role)) sink.sendFacilitation(facilitatorView(this.state));
+  }
+
+  private publishViews(actor: Actor, events: readonly SessionEvent[]): void {
+    const everyone = events.some((event) => sharedViewEvents.has(event.type));
+    const facilitation = facilitatorView(this.state);
+    for (const sink of this.sinks) {
+      if (everyone || (actor.kind === 'person' && actor.participantId === sink.participantId)) {
+        sink.sendPrivate(privateView(this.state, sink.participantId));
+      }
+      const role = this.state.participants[sink.participantId]?.role;
+      if (role && isFacilitating(role)) sink.sendFacilitation(facilitation);
+    }
+  }
+
+  /** The server fires a running timer's expiry at its deadline; the deadline lives in state. */
+  private armTimer(): void {
+    clearTimeout(this.timerHandle);
+    this.timerHandle = undefined;
+    const { status, deadline } = this.state.timer;
+    if (status !== 'running' || deadline === null || this.evicted) return;
+    this.timerHandle = setTimeout(
+      () => {
+        void this.enqueue(() =>
+          this.evicted
+            ? Promise.resolve(undefined)
+            : this.execute({ kind: 'system' }, null, { type: 'expireTimer' }, () => ({})),
+        ).catch((error: unknown) =>
+          this.log.warn({ err: error, sessionId: this.sessionId }, 'timer expiry failed'),
+        );
+      },
+      Math.max(0, deadline - Date.now()),
+    );
+    this.timerHandle.unref();
+  }
+
+  /** Stops the timer; the registry calls this when it drops the room. */
+  dispose(): void {
+    clearTimeout(this.timerHandle);
+    this.timerHandle = undefined;
   }
 
   newNoteId(): string {
@@ -272,6 +375,8 @@ export class SessionRoom {
 
   /** Replaces the in-memory document and state with what the store holds. */
   private async reload(): Promise<void> {
+    if (this.inFlight) await this.inFlight;
+    this.inFlight = undefined;
     this.generation += 1;
     const started = this.generation;
     const loaded = await loadRoom(this.store, this.sessionId);
@@ -284,10 +389,24 @@ export class SessionRoom {
     this.lastId = loaded.lastId;
     this.tailLength = loaded.tailLength;
     this.stale = false;
+    this.armTimer();
+    // Replicas may lack a change that committed after its command timed out: reconnecting makes
+    // each of them ask for exactly what it is missing.
+    this.closeAll(1012, 'the board was reloaded; reconnect');
   }
 
   /** Adds or refreshes a participant that joined after the room was loaded. */
   upsertParticipant(participant: ParticipantRecord): void {
     this.participants.set(participant.id, participant);
+    this.state = withParticipant(
+      this.state,
+      participant.id,
+      participant.displayName,
+      participant.role,
+    );
+    for (const sink of this.sinks) {
+      const role = this.state.participants[sink.participantId]?.role;
+      if (role && isFacilitating(role)) sink.sendFacilitation(facilitatorView(this.state));
+    }
   }
 }

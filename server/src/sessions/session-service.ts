@@ -3,13 +3,18 @@ import {
   ErrorCode,
   boardDocName,
   colourFor,
-  defaultBoardAreas,
+  defaultAgreementText,
+  defaultModelId,
   fail,
+  findModel,
+  initialState,
+  modelSchema,
   joinCodeFromBytes,
   ok,
   type JoinLookup,
   type Membership,
   type Participant,
+  type ReflectionModel,
   type Result,
   type Role,
 } from '@reflectory/shared';
@@ -17,7 +22,7 @@ import * as Y from 'yjs';
 import type { ParticipantRecord } from '../db/participants-repository.ts';
 import type { SessionRecord } from '../db/sessions-repository.ts';
 import type { Store } from '../db/store.ts';
-import { captureUpdate, writeInitialBoard } from './board-projection.ts';
+import { captureUpdate, projectBoard } from './board-projection.ts';
 import type { RoomRegistry } from './room-registry.ts';
 
 const noSuchCode =
@@ -66,20 +71,28 @@ export class SessionService {
     title: string;
     facilitatorName: string;
     deviceHash: string;
-  }): Promise<Membership> {
+    modelId: string | undefined;
+  }): Promise<Result<Membership>> {
+    const model = await this.resolveModel(input.modelId ?? defaultModelId, input.deviceHash);
+    if (!model) return fail(ErrorCode.notFound, 'There is no such model. Pick one from the list.');
     for (let attempt = 0; attempt < 8; attempt += 1) {
       const session: SessionRecord = {
         id: randomUUID(),
         title: input.title,
         joinCode: newJoinCode(),
+        model,
+        agreementText: defaultAgreementText,
         createdAt: new Date(),
         closedAt: null,
       };
       const facilitator = this.newParticipant(session.id, input.facilitatorName, 'facilitator', 0);
       const doc = new Y.Doc();
-      const initial = captureUpdate(doc, () =>
-        writeInitialBoard(doc, session.title, defaultBoardAreas),
-      );
+      const start = initialState({
+        title: session.title,
+        model,
+        agreementText: session.agreementText,
+      });
+      const initial = captureUpdate(doc, () => projectBoard(doc, null, start));
       doc.destroy();
       const created = await this.store.transaction(async (tx) => {
         const inserted = await tx.sessions.create(session);
@@ -88,7 +101,7 @@ export class SessionService {
         if (initial) await tx.docLog.append(boardDocName(session.id), initial);
         return true;
       });
-      if (created) return toMembership(session, facilitator);
+      if (created) return ok(toMembership(session, facilitator));
     }
     throw new Error('could not find a free join code in 8 attempts');
   }
@@ -157,6 +170,16 @@ export class SessionService {
     deviceHash: string,
   ): Promise<ParticipantRecord | undefined> {
     return this.store.participants.findByDevice(sessionId, deviceHash);
+  }
+
+  /** A catalog model by id, or one of this browser's saved custom models. */
+  async resolveModel(modelId: string, deviceHash: string): Promise<ReflectionModel | undefined> {
+    const fromCatalog = findModel(modelId);
+    if (fromCatalog) return fromCatalog;
+    if (!/^[0-9a-f-]{36}$/.test(modelId)) return undefined;
+    const saved = await this.store.customModels.find(modelId, deviceHash);
+    const parsed = modelSchema.safeParse(saved?.model);
+    return parsed.success ? parsed.data : undefined;
   }
 
   private newParticipant(

@@ -1,16 +1,6 @@
 import { z } from 'zod';
 
-export const Role = {
-  facilitator: 'facilitator',
-  participant: 'participant',
-} as const;
-export type Role = (typeof Role)[keyof typeof Role];
-
-export const roleSchema = z.enum([Role.facilitator, Role.participant]);
-
-export function isFacilitator(role: Role): boolean {
-  return role === Role.facilitator;
-}
+export { Role, isFacilitating, roleLabel, roleSchema } from './roles.ts';
 
 export const displayNameMax = 40;
 export const sessionTitleMax = 120;

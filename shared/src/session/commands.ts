@@ -1,0 +1,109 @@
+import type { Visibility } from './models/model.ts';
+import type { Role } from './roles.ts';
+import type { ActionOwner } from './state.ts';
+
+/**
+ * What a person (or the server's clock) asks of a session. The shell builds these from parsed
+ * payloads and supplies anything random (new ids, the reveal's shuffled order) or secret-derived
+ * (hashes), so that the decider stays pure.
+ */
+export type SessionCommand =
+  | {
+      type: 'addNote';
+      noteId: string;
+      stepId: string;
+      text: string;
+      anonymous: boolean;
+      ownerHash: string | null;
+    }
+  | { type: 'editNote'; noteId: string; text: string; proofHash: string | null }
+  | { type: 'deleteNote'; noteId: string; proofHash: string | null }
+  | { type: 'acceptAgreement' }
+  | { type: 'goToStep'; stepIndex: number }
+  | { type: 'rerunStep' }
+  | { type: 'setVisibility'; stepId: string; visibility: Visibility }
+  | { type: 'reveal'; stepId: string; order: readonly string[] }
+  | { type: 'setLocked'; locked: boolean }
+  | { type: 'spotlight'; noteId: string | null }
+  | { type: 'startTimer'; durationMs: number | null }
+  | { type: 'pauseTimer' }
+  | { type: 'extendTimer'; ms: number }
+  | { type: 'resetTimer' }
+  | { type: 'expireTimer' }
+  | { type: 'openVoting'; stepId: string; budget: number; maxPerNote: number }
+  | { type: 'castVote'; noteId: string }
+  | { type: 'retractVote'; noteId: string }
+  | { type: 'closeVoting'; stepId: string }
+  | { type: 'createGroup'; groupId: string; stepId: string; title: string }
+  | { type: 'renameGroup'; groupId: string; title: string }
+  | { type: 'deleteGroup'; groupId: string }
+  | { type: 'moveToGroup'; noteId: string; groupId: string | null }
+  | { type: 'addAction'; actionId: string; text: string; owner: ActionOwner; due: string | null }
+  | { type: 'editAction'; actionId: string; text: string; owner: ActionOwner; due: string | null }
+  | { type: 'removeAction'; actionId: string }
+  | { type: 'setRole'; participantId: string; role: Role }
+  | { type: 'closeSession' };
+
+export type SessionEvent =
+  | {
+      type: 'NoteAdded';
+      noteId: string;
+      stepId: string;
+      round: number;
+      text: string;
+      authorId: string | null;
+      ownerHash: string | null;
+      hidden: boolean;
+      at: number;
+    }
+  | { type: 'NoteEdited'; noteId: string; text: string; at: number }
+  | { type: 'NoteDeleted'; noteId: string; at: number }
+  | { type: 'AgreementAccepted'; participantId: string; at: number }
+  | { type: 'StepEntered'; stepIndex: number; at: number }
+  | { type: 'StepRerun'; stepId: string; round: number; at: number }
+  | { type: 'VisibilitySet'; stepId: string; visibility: Visibility; at: number }
+  | { type: 'NotesRevealed'; stepId: string; noteIds: readonly string[]; at: number }
+  | { type: 'LockSet'; locked: boolean; at: number }
+  | { type: 'Spotlighted'; noteId: string | null; at: number }
+  | { type: 'TimerStarted'; deadline: number; durationMs: number; at: number }
+  | { type: 'TimerPaused'; remainingMs: number; at: number }
+  | { type: 'TimerExtended'; ms: number; at: number }
+  | { type: 'TimerReset'; at: number }
+  | { type: 'TimerExpired'; at: number }
+  | {
+      type: 'VotingOpened';
+      stepId: string;
+      round: number;
+      budget: number;
+      maxPerNote: number;
+      at: number;
+    }
+  | { type: 'VoteCast'; stepId: string; participantId: string; noteId: string; at: number }
+  | { type: 'VoteRetracted'; stepId: string; participantId: string; noteId: string; at: number }
+  | { type: 'VotingClosed'; stepId: string; tallies: Readonly<Record<string, number>>; at: number }
+  | { type: 'GroupCreated'; groupId: string; stepId: string; title: string; at: number }
+  | { type: 'GroupRenamed'; groupId: string; title: string; at: number }
+  | { type: 'GroupDeleted'; groupId: string; at: number }
+  | { type: 'NoteGrouped'; noteId: string; groupId: string | null; at: number }
+  | {
+      type: 'ActionAdded';
+      actionId: string;
+      text: string;
+      owner: ActionOwner;
+      due: string | null;
+      at: number;
+    }
+  | {
+      type: 'ActionEdited';
+      actionId: string;
+      text: string;
+      owner: ActionOwner;
+      due: string | null;
+      at: number;
+    }
+  | { type: 'ActionRemoved'; actionId: string; at: number }
+  | { type: 'RoleSet'; participantId: string; role: Role; at: number }
+  | { type: 'SessionClosed'; at: number };
+
+/** Who sends a command: a participant of the session, or the server itself (timer expiry). */
+export type Actor = { kind: 'person'; participantId: string } | { kind: 'system' };

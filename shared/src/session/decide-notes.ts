@@ -1,0 +1,109 @@
+import { ErrorCode } from '../errors.ts';
+import { fail, ok, type Result } from '../result.ts';
+import type { Actor, SessionCommand, SessionEvent } from './commands.ts';
+import { currentStep, requireContributor, roleOf, roundOf, visibilityOf } from './guards.ts';
+import { takesNotes } from './steps.ts';
+import { isFacilitating } from './roles.ts';
+import type { NoteState, SessionState } from './state.ts';
+
+export const noteTextMax = 1000;
+
+/** [N1] A note's text is 1–1,000 characters after trimming. */
+export function checkNoteText(text: string): Result<string> {
+  const trimmed = text.trim();
+  if (trimmed.length === 0) return fail(ErrorCode.invalidRequest, 'A note cannot be empty.');
+  const length = [...trimmed].length;
+  if (length > noteTextMax) {
+    return fail(
+      ErrorCode.invalidRequest,
+      `A note can be at most ${noteTextMax.toLocaleString('en-GB')} characters; this one has ${length.toLocaleString('en-GB')}.`,
+    );
+  }
+  return ok(trimmed);
+}
+
+/** Whether the actor wrote this note: by id for a named note, by the secret's hash for an anonymous one. */
+function isAuthor(note: NoteState, actor: Actor, proofHash: string | null): boolean {
+  if (note.authorId !== null)
+    return actor.kind === 'person' && note.authorId === actor.participantId;
+  return proofHash !== null && note.ownerHash !== null && proofHash === note.ownerHash;
+}
+
+type NoteCommand = Extract<SessionCommand, { type: 'addNote' | 'editNote' | 'deleteNote' }>;
+
+export function decideNote(
+  state: SessionState,
+  actor: Actor,
+  command: NoteCommand,
+  now: number,
+): Result<SessionEvent[]> {
+  const refused = requireContributor(state, actor);
+  if (refused) return refused;
+  if (actor.kind !== 'person') return fail(ErrorCode.forbidden, 'Only people write notes.');
+
+  switch (command.type) {
+    case 'addNote': {
+      const step = currentStep(state);
+      // [N2] A note goes into the current step, and only a step that takes notes.
+      if (command.stepId !== step.id) {
+        return fail(
+          ErrorCode.conflict,
+          'The group has moved on to another step; your note was not posted.',
+        );
+      }
+      if (!takesNotes(step))
+        return fail(ErrorCode.invalidRequest, 'This step does not take notes.');
+      const text = checkNoteText(command.text);
+      if (!text.ok) return text;
+      // [N8] Duplicate note ids are refused.
+      if (state.notes[command.noteId]) return fail(ErrorCode.conflict, 'That note already exists.');
+      const visibility = visibilityOf(state, step);
+      // [N5] A note is anonymous when its step is, or when its author chooses; it then needs the
+      // hash of its author's secret, and no author is recorded.
+      const anonymous = visibility === 'anonymous' || command.anonymous;
+      if (anonymous && command.ownerHash === null) {
+        return fail(ErrorCode.invalidRequest, 'An anonymous note needs its ownership proof.');
+      }
+      return ok([
+        {
+          type: 'NoteAdded',
+          noteId: command.noteId,
+          stepId: step.id,
+          round: roundOf(state, step.id),
+          text: text.data,
+          authorId: anonymous ? null : actor.participantId,
+          ownerHash: anonymous ? command.ownerHash : null,
+          // [H1] A note posted in a hidden step stays hidden until the facilitator reveals it.
+          hidden: visibility === 'hidden',
+          at: now,
+        },
+      ]);
+    }
+    case 'editNote': {
+      const note = state.notes[command.noteId];
+      // [N7] Editing or deleting a note that does not exist is refused as not found.
+      if (!note) return fail(ErrorCode.notFound, 'That note no longer exists.');
+      // [N3] Only its author edits a note.
+      if (!isAuthor(note, actor, command.proofHash)) {
+        return fail(ErrorCode.forbidden, 'Only the person who wrote a note can edit it.');
+      }
+      const text = checkNoteText(command.text);
+      if (!text.ok) return text;
+      if (text.data === note.text) return ok([]);
+      return ok([{ type: 'NoteEdited', noteId: command.noteId, text: text.data, at: now }]);
+    }
+    case 'deleteNote': {
+      const note = state.notes[command.noteId];
+      if (!note) return fail(ErrorCode.notFound, 'That note no longer exists.');
+      const role = roleOf(state, actor);
+      // [N4] Its author or a facilitator deletes a note.
+      if (!isAuthor(note, actor, command.proofHash) && !(role && isFacilitating(role))) {
+        return fail(
+          ErrorCode.forbidden,
+          'Only the person who wrote a note, or a facilitator, can delete it.',
+        );
+      }
+      return ok([{ type: 'NoteDeleted', noteId: command.noteId, at: now }]);
+    }
+  }
+}

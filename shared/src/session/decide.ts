@@ -1,0 +1,49 @@
+import { ErrorCode } from '../errors.ts';
+import { fail, type Result } from '../result.ts';
+import type { Actor, SessionCommand, SessionEvent } from './commands.ts';
+import { decideBoard } from './decide-board.ts';
+import { decideAgreement, decideExpiry, decideFacilitation } from './decide-facilitation.ts';
+import { decideNote } from './decide-notes.ts';
+import { decideVote } from './decide-votes.ts';
+import type { SessionState } from './state.ts';
+
+/**
+ * The session's rules: given the state, who asks, what they ask and the time, either the events
+ * that follow or why not. Pure: no clock, randomness or I/O.
+ */
+export function decide(
+  state: SessionState,
+  actor: Actor,
+  command: SessionCommand,
+  now: number,
+): Result<SessionEvent[]> {
+  // [F4] A closed session takes no changes.
+  if (state.status === 'closed') {
+    return fail(ErrorCode.conflict, 'This session has ended; the board can no longer change.');
+  }
+  switch (command.type) {
+    case 'addNote':
+    case 'editNote':
+    case 'deleteNote':
+      return decideNote(state, actor, command, now);
+    case 'acceptAgreement':
+      return decideAgreement(state, actor, now);
+    case 'expireTimer':
+      return decideExpiry(state, actor, now);
+    case 'openVoting':
+    case 'castVote':
+    case 'retractVote':
+    case 'closeVoting':
+      return decideVote(state, actor, command, now);
+    case 'createGroup':
+    case 'renameGroup':
+    case 'deleteGroup':
+    case 'moveToGroup':
+    case 'addAction':
+    case 'editAction':
+    case 'removeAction':
+      return decideBoard(state, actor, command, now);
+    default:
+      return decideFacilitation(state, actor, command, now);
+  }
+}

@@ -1,0 +1,279 @@
+import type { SessionEvent } from './commands.ts';
+import type { ReflectionModel } from './models/model.ts';
+import { idleTimer, type NoteState, type SessionState, type VotingState } from './state.ts';
+import { defaultAgreementText, stepsForModel } from './steps.ts';
+
+export interface SessionStart {
+  title: string;
+  model: ReflectionModel;
+  agreementText?: string;
+}
+
+export function initialState(start: SessionStart): SessionState {
+  const steps = stepsForModel(start.model);
+  const first = steps[0];
+  if (!first) throw new Error('a session needs at least one step');
+  return {
+    title: start.title,
+    modelId: start.model.id,
+    modelName: start.model.name,
+    status: 'open',
+    steps,
+    currentStep: 0,
+    rounds: {},
+    visibility: {},
+    locked: false,
+    spotlight: null,
+    timer: idleTimer(first),
+    agreementText: start.agreementText ?? defaultAgreementText,
+    accepted: {},
+    participants: {},
+    notes: {},
+    voting: {},
+    groups: {},
+    actions: {},
+  };
+}
+
+function updateNote(state: SessionState, noteId: string, change: Partial<NoteState>): SessionState {
+  const note = state.notes[noteId];
+  if (!note) return state;
+  return { ...state, notes: { ...state.notes, [noteId]: { ...note, ...change } } };
+}
+
+function updateVoting(
+  state: SessionState,
+  stepId: string,
+  change: (voting: VotingState) => VotingState,
+): SessionState {
+  const voting = state.voting[stepId];
+  if (!voting) return state;
+  return { ...state, voting: { ...state.voting, [stepId]: change(voting) } };
+}
+
+function adjustVote(
+  voting: VotingState,
+  participantId: string,
+  noteId: string,
+  delta: number,
+): VotingState {
+  const mine = voting.cast[participantId] ?? {};
+  const count = (mine[noteId] ?? 0) + delta;
+  const { [noteId]: _dropped, ...others } = mine;
+  return {
+    ...voting,
+    cast: { ...voting.cast, [participantId]: count > 0 ? { ...others, [noteId]: count } : others },
+  };
+}
+
+function without<T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> {
+  const { [key]: _removed, ...rest } = record;
+  return rest;
+}
+
+/** Folds one event into the state. Total: an event that no longer applies changes nothing. */
+export function evolve(state: SessionState, event: SessionEvent): SessionState {
+  switch (event.type) {
+    case 'NoteAdded':
+      return {
+        ...state,
+        notes: {
+          ...state.notes,
+          [event.noteId]: {
+            stepId: event.stepId,
+            round: event.round,
+            text: event.text,
+            authorId: event.authorId,
+            ownerHash: event.ownerHash,
+            hidden: event.hidden,
+            groupId: null,
+            createdAt: event.at,
+            editedAt: null,
+            shownAt: event.hidden ? null : event.at,
+          },
+        },
+      };
+    case 'NoteEdited':
+      return updateNote(state, event.noteId, { text: event.text, editedAt: event.at });
+    case 'NoteDeleted': {
+      const next = { ...state, notes: without(state.notes, event.noteId) };
+      return state.spotlight === event.noteId ? { ...next, spotlight: null } : next;
+    }
+    case 'AgreementAccepted':
+      return { ...state, accepted: { ...state.accepted, [event.participantId]: event.at } };
+    case 'StepEntered': {
+      const step = state.steps[event.stepIndex];
+      if (!step) return state;
+      return { ...state, currentStep: event.stepIndex, timer: idleTimer(step), spotlight: null };
+    }
+    case 'StepRerun': {
+      const step = state.steps.find((candidate) => candidate.id === event.stepId);
+      if (!step) return state;
+      const voting = state.voting[event.stepId];
+      return {
+        ...state,
+        rounds: { ...state.rounds, [event.stepId]: event.round },
+        timer: idleTimer(step),
+        voting:
+          voting?.status === 'open'
+            ? {
+                ...state.voting,
+                [event.stepId]: { ...voting, status: 'closed', tallies: voting.tallies ?? {} },
+              }
+            : state.voting,
+      };
+    }
+    case 'VisibilitySet':
+      return { ...state, visibility: { ...state.visibility, [event.stepId]: event.visibility } };
+    case 'NotesRevealed': {
+      const notes = { ...state.notes };
+      for (const noteId of event.noteIds) {
+        const note = notes[noteId];
+        if (note) notes[noteId] = { ...note, hidden: false, shownAt: event.at };
+      }
+      return { ...state, notes };
+    }
+    case 'LockSet':
+      return { ...state, locked: event.locked };
+    case 'Spotlighted':
+      return { ...state, spotlight: event.noteId };
+    case 'TimerStarted':
+      return {
+        ...state,
+        timer: {
+          ...state.timer,
+          status: 'running',
+          deadline: event.deadline,
+          durationMs: event.durationMs,
+          remainingMs: event.deadline - event.at,
+        },
+      };
+    case 'TimerPaused':
+      return {
+        ...state,
+        timer: { ...state.timer, status: 'paused', deadline: null, remainingMs: event.remainingMs },
+      };
+    case 'TimerExtended': {
+      const timer = state.timer;
+      return timer.status === 'running' && timer.deadline !== null
+        ? { ...state, timer: { ...timer, deadline: timer.deadline + event.ms } }
+        : { ...state, timer: { ...timer, remainingMs: timer.remainingMs + event.ms } };
+    }
+    case 'TimerReset': {
+      const step = state.steps[state.currentStep];
+      return step ? { ...state, timer: idleTimer(step) } : state;
+    }
+    case 'TimerExpired':
+      return {
+        ...state,
+        timer: { ...state.timer, status: 'expired', deadline: null, remainingMs: 0 },
+      };
+    case 'VotingOpened':
+      return {
+        ...state,
+        voting: {
+          ...state.voting,
+          [event.stepId]: {
+            status: 'open',
+            round: event.round,
+            budget: event.budget,
+            maxPerNote: event.maxPerNote,
+            cast: {},
+            tallies: null,
+          },
+        },
+      };
+    case 'VoteCast':
+      return updateVoting(state, event.stepId, (voting) =>
+        adjustVote(voting, event.participantId, event.noteId, 1),
+      );
+    case 'VoteRetracted':
+      return updateVoting(state, event.stepId, (voting) =>
+        adjustVote(voting, event.participantId, event.noteId, -1),
+      );
+    case 'VotingClosed':
+      return updateVoting(state, event.stepId, (voting) => ({
+        ...voting,
+        status: 'closed',
+        tallies: event.tallies,
+      }));
+    case 'GroupCreated':
+      return {
+        ...state,
+        groups: { ...state.groups, [event.groupId]: { stepId: event.stepId, title: event.title } },
+      };
+    case 'GroupRenamed': {
+      const group = state.groups[event.groupId];
+      return group
+        ? {
+            ...state,
+            groups: { ...state.groups, [event.groupId]: { ...group, title: event.title } },
+          }
+        : state;
+    }
+    case 'GroupDeleted': {
+      const notes = { ...state.notes };
+      for (const [noteId, note] of Object.entries(notes)) {
+        if (note.groupId === event.groupId) notes[noteId] = { ...note, groupId: null };
+      }
+      return { ...state, notes, groups: without(state.groups, event.groupId) };
+    }
+    case 'NoteGrouped':
+      return updateNote(state, event.noteId, { groupId: event.groupId });
+    case 'ActionAdded':
+      return {
+        ...state,
+        actions: {
+          ...state.actions,
+          [event.actionId]: {
+            text: event.text,
+            owner: event.owner,
+            due: event.due,
+            createdAt: event.at,
+          },
+        },
+      };
+    case 'ActionEdited': {
+      const action = state.actions[event.actionId];
+      return action
+        ? {
+            ...state,
+            actions: {
+              ...state.actions,
+              [event.actionId]: { ...action, text: event.text, owner: event.owner, due: event.due },
+            },
+          }
+        : state;
+    }
+    case 'ActionRemoved':
+      return { ...state, actions: without(state.actions, event.actionId) };
+    case 'RoleSet': {
+      const participant = state.participants[event.participantId];
+      return participant
+        ? {
+            ...state,
+            participants: {
+              ...state.participants,
+              [event.participantId]: { ...participant, role: event.role },
+            },
+          }
+        : state;
+    }
+    case 'SessionClosed':
+      return {
+        ...state,
+        status: 'closed',
+        timer: { ...state.timer, status: 'idle', deadline: null },
+      };
+  }
+}
+
+/** Adds or updates a person (joining happens over HTTP, outside the event log). */
+export function withParticipant(
+  state: SessionState,
+  participantId: string,
+  name: string,
+  role: SessionState['participants'][string]['role'],
+): SessionState {
+  return { ...state, participants: { ...state.participants, [participantId]: { name, role } } };
+}
