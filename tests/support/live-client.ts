@@ -6,7 +6,9 @@ import {
   type ClientToServerEvents,
   type CommandName,
   type CommandResults,
+  type FacilitatorView,
   type Membership,
+  type PrivateView,
   type ServerToClientEvents,
   boardDocName,
 } from '@reflectory/shared';
@@ -82,6 +84,9 @@ export class LiveConnection {
   readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
+  /** The latest views the server pushed to this connection. */
+  privateView: PrivateView | undefined;
+  facilitationView: FacilitatorView | undefined;
 
   constructor(baseUrl: string, sessionId: string, cookie: string) {
     this.socket = io(baseUrl, {
@@ -91,6 +96,8 @@ export class LiveConnection {
       reconnectionDelay: 100,
       reconnectionDelayMax: 500,
     });
+    this.socket.on('view:private', (view) => (this.privateView = view));
+    this.socket.on('view:facilitation', (view) => (this.facilitationView = view));
     this.provider = new WebsocketProvider(
       `${baseUrl.replace(/^http/, 'ws')}/yjs`,
       boardDocName(sessionId),
