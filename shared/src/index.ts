@@ -12,7 +12,7 @@ export * from './session/decide.ts';
 export { checkNoteText, noteTextMax } from './session/decide-notes.ts';
 export { tally, votesBy, votesUsed, voteBudgetMax } from './session/decide-votes.ts';
 export { groupTitleMax, actionTextMax } from './session/decide-board.ts';
-export { timerMaxMs } from './session/decide-facilitation.ts';
+export { releasableNoteIds, timerMaxMs } from './session/decide-facilitation.ts';
 export * from './session/evolve.ts';
 export * from './session/selectors.ts';
 export * from './session/board-doc.ts';

@@ -66,7 +66,12 @@ function facilitationSuite(open: () => Promise<Database>, dispose: () => Promise
 
   beforeAll(async () => {
     database = await open();
-    server = await startApp({ database, logLevel: 'info', logStream: logs });
+    server = await startApp({
+      database,
+      logLevel: 'info',
+      logStream: logs,
+      rooms: { releaseMinMs: 100, releaseJitterMs: 200 },
+    });
   });
   afterEach(() => {
     for (const connection of connections.splice(0)) connection.close();
@@ -304,7 +309,7 @@ function facilitationSuite(open: () => Promise<Database>, dispose: () => Promise
     const rows = await database.db.execute(
       sql`select row_to_json(n)::text as row from notes n where n.id = ${noteId}
           union all select e.event::text from session_events e
-            where e.session_id = ${sessionId} and e.event->>'noteId' = ${noteId}
+            where e.session_id = ${sessionId} and e.event::text like ${`%${noteId}%`}
           union all select r.result::text from command_receipts r
             where r.session_id = ${sessionId} and r.result::text like ${`%${noteId}%`}`,
     );

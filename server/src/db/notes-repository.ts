@@ -56,6 +56,21 @@ export function createNotesRepository(db: Db): NotesRepository {
               .set({ closedAt: new Date(event.at) })
               .where(eq(sessions.id, sessionId));
             break;
+          case 'NotesRevealed':
+            // Anonymous notes get their row only when released: no row exists while they are held.
+            if (event.released.length > 0) {
+              await db.insert(notes).values(
+                event.released.map((note) => ({
+                  id: note.noteId,
+                  sessionId,
+                  areaId: note.stepId,
+                  authorId: null,
+                  text: note.text,
+                  createdAt: new Date(event.at),
+                })),
+              );
+            }
+            break;
           case 'RoleSet':
             await db
               .update(participants)

@@ -4,6 +4,7 @@ import {
   bigserial,
   customType,
   index,
+  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -118,7 +119,8 @@ export const commandReceipts = pgTable(
       .references(() => sessions.id, { onDelete: 'cascade' }),
     commandId: uuid('command_id').notNull(),
     result: jsonb('result').notNull(),
-    createdAt: createdAt(),
+    // No timestamp: a receipt names the note a command created, and when an anonymous note was
+    // posted must not be kept.
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.commandId] })],
 );
@@ -149,4 +151,23 @@ export const customModels = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('custom_models_device_idx').on(t.deviceHash)],
+);
+
+/**
+ * Anonymous notes waiting for release. Deliberately without timestamps or any order: when the
+ * batch is released they move into the event log together, shuffled.
+ */
+export const heldNotes = pgTable(
+  'held_notes',
+  {
+    id: uuid('id').primaryKey(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    stepId: text('step_id').notNull(),
+    round: integer('round').notNull(),
+    text: text('text').notNull(),
+    ownerHash: text('owner_hash').notNull(),
+  },
+  (t) => [index('held_notes_session_idx').on(t.sessionId)],
 );

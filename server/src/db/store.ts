@@ -4,6 +4,7 @@ import {
   type CustomModelsRepository,
 } from './custom-models-repository.ts';
 import { createEventsRepository, type EventsRepository } from './events-repository.ts';
+import { createHeldNotesRepository, type HeldNotesRepository } from './held-notes-repository.ts';
 import { createDocLogRepository, type DocLogRepository } from './doc-log-repository.ts';
 import { createNotesRepository, type NotesRepository } from './notes-repository.ts';
 import {
@@ -21,6 +22,7 @@ export interface Repositories {
   receipts: ReceiptsRepository;
   events: EventsRepository;
   customModels: CustomModelsRepository;
+  heldNotes: HeldNotesRepository;
 }
 
 export interface Store extends Repositories {
@@ -37,6 +39,7 @@ function repositories(db: Db): Repositories {
     receipts: createReceiptsRepository(db),
     events: createEventsRepository(db),
     customModels: createCustomModelsRepository(db),
+    heldNotes: createHeldNotesRepository(db),
   };
 }
 

@@ -43,6 +43,27 @@ export async function loadRoom(store: Store, sessionId: string): Promise<LoadedR
     state = withParticipant(state, participant.id, participant.displayName, participant.role);
   }
   state = events.reduce(evolve, state);
+  // Held anonymous notes are not in the log; they rejoin the state as they were posted.
+  const held = await store.heldNotes.listBySession(sessionId);
+  if (held.length > 0) {
+    const notes = { ...state.notes };
+    for (const note of held) {
+      notes[note.id] = {
+        stepId: note.stepId,
+        round: note.round,
+        text: note.text,
+        authorId: null,
+        ownerHash: note.ownerHash,
+        hidden: true,
+        held: true,
+        groupId: null,
+        createdAt: 0,
+        editedAt: null,
+        shownAt: null,
+      };
+    }
+    state = { ...state, notes };
+  }
   if (session.closedAt && state.status !== 'closed') state = { ...state, status: 'closed' };
 
   return {

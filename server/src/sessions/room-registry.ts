@@ -13,6 +13,8 @@ export interface RegistryOptions extends RoomOptions {
 export const defaultRegistryOptions: RegistryOptions = {
   compactAfter: 100,
   storeTimeoutMs: 2000,
+  releaseMinMs: 2000,
+  releaseJitterMs: 3000,
   idleMs: 60_000,
   sweepMs: 15_000,
 };

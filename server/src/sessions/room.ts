@@ -8,6 +8,7 @@ import {
   fail,
   isFacilitating,
   privateView,
+  releasableNoteIds,
   withParticipant,
   type Ack,
   type Actor,
@@ -30,7 +31,9 @@ import {
   type AwarenessEntry,
 } from '../realtime/yjs-messages.ts';
 import { captureUpdate, projectBoard } from './board-projection.ts';
+import { persistEvents } from './persist-events.ts';
 import { loadRoom } from './room-loader.ts';
+import { shuffled } from './command-mapping.ts';
 
 /** A read-only replica's connection to one document, whatever carries it. */
 export interface DocConnection {
@@ -69,6 +72,9 @@ export interface RoomOptions {
   compactAfter: number;
   /** A command whose store work has not finished by then is answered `unavailable`. */
   storeTimeoutMs: number;
+  /** Anonymous notes are released this long after posting, plus a random part up to the jitter. */
+  releaseMinMs: number;
+  releaseJitterMs: number;
 }
 
 const unavailableMessage =
@@ -95,6 +101,7 @@ export class SessionRoom {
   private readonly presence = new Map<string, PresenceEntry>();
   private readonly sinks = new Set<ViewSink>();
   private timerHandle: NodeJS.Timeout | undefined;
+  private releaseHandle: NodeJS.Timeout | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   lastActivity = Date.now();
   /** Set once the registry dropped this room; a command that finds it set must fetch the room again. */
@@ -114,6 +121,7 @@ export class SessionRoom {
     this.lastId = loaded.lastId;
     this.tailLength = loaded.tailLength;
     this.armTimer();
+    this.armRelease();
   }
 
   get connectionCount(): number {
@@ -267,8 +275,7 @@ export class SessionRoom {
     let appendedId: number | undefined;
     try {
       const committed = this.store.transaction(async (tx) => {
-        await tx.events.append(this.sessionId, events);
-        await tx.notes.apply(this.sessionId, events);
+        await persistEvents(tx, this.sessionId, prev, events);
         if (update) appendedId = await tx.docLog.append(this.docName, update);
         if (commandId !== null) await tx.receipts.save(this.sessionId, commandId, ack);
       });
@@ -302,6 +309,7 @@ export class SessionRoom {
       this.broadcast(encodeAwarenessMessage(this.awarenessEntries()));
     this.publishViews(actor, events);
     this.armTimer();
+    this.armRelease();
     return ack;
   }
 
@@ -356,10 +364,41 @@ export class SessionRoom {
     this.timerHandle.unref();
   }
 
-  /** Stops the timer; the registry calls this when it drops the room. */
+  /**
+   * Held anonymous notes go out in a batch a random 2–5 s after the first of them was posted, in
+   * shuffled order, so neither the moment nor the position of a note points at its author.
+   */
+  private armRelease(): void {
+    if (
+      this.releaseHandle !== undefined ||
+      this.evicted ||
+      releasableNoteIds(this.state).length === 0
+    )
+      return;
+    this.releaseHandle = setTimeout(
+      () => {
+        this.releaseHandle = undefined;
+        void this.enqueue(async () => {
+          if (this.evicted) return undefined;
+          const order = shuffled(releasableNoteIds(this.state), randomInt);
+          return this.execute({ kind: 'system' }, null, { type: 'releaseHeld', order }, () => ({}));
+        })
+          .catch((error: unknown) =>
+            this.log.warn({ err: error, sessionId: this.sessionId }, 'anonymous release failed'),
+          )
+          .finally(() => this.armRelease());
+      },
+      this.options.releaseMinMs + randomInt(this.options.releaseJitterMs + 1),
+    );
+    this.releaseHandle.unref();
+  }
+
+  /** Stops the timers; the registry calls this when it drops the room. */
   dispose(): void {
     clearTimeout(this.timerHandle);
     this.timerHandle = undefined;
+    clearTimeout(this.releaseHandle);
+    this.releaseHandle = undefined;
   }
 
   newNoteId(): string {

@@ -30,6 +30,7 @@ export type SessionCommand =
   | { type: 'extendTimer'; ms: number }
   | { type: 'resetTimer' }
   | { type: 'expireTimer' }
+  | { type: 'releaseHeld'; order: readonly string[] }
   | { type: 'openVoting'; stepId: string; budget: number; maxPerNote: number }
   | { type: 'castVote'; noteId: string }
   | { type: 'retractVote'; noteId: string }
@@ -54,6 +55,7 @@ export type SessionEvent =
       authorId: string | null;
       ownerHash: string | null;
       hidden: boolean;
+      held: boolean;
       at: number;
     }
   | { type: 'NoteEdited'; noteId: string; text: string; at: number }
@@ -62,7 +64,16 @@ export type SessionEvent =
   | { type: 'StepEntered'; stepIndex: number; at: number }
   | { type: 'StepRerun'; stepId: string; round: number; at: number }
   | { type: 'VisibilitySet'; stepId: string; visibility: Visibility; at: number }
-  | { type: 'NotesRevealed'; stepId: string; noteIds: readonly string[]; at: number }
+  | {
+      type: 'NotesRevealed';
+      /** The step revealed by a facilitator, or null for a batch release of anonymous notes. */
+      stepId: string | null;
+      /** Every note that becomes visible, in the (shuffled) order it is shown. */
+      noteIds: readonly string[];
+      /** The anonymous notes among them, in full: they enter the event log only now. */
+      released: readonly ReleasedNote[];
+      at: number;
+    }
   | { type: 'LockSet'; locked: boolean; at: number }
   | { type: 'Spotlighted'; noteId: string | null; at: number }
   | { type: 'TimerStarted'; deadline: number; durationMs: number; at: number }
@@ -104,6 +115,16 @@ export type SessionEvent =
   | { type: 'ActionRemoved'; actionId: string; at: number }
   | { type: 'RoleSet'; participantId: string; role: Role; at: number }
   | { type: 'SessionClosed'; at: number };
+
+export interface ReleasedNote {
+  noteId: string;
+  stepId: string;
+  round: number;
+  text: string;
+  ownerHash: string;
+  groupId: string | null;
+  editedAt: number | null;
+}
 
 /** Who sends a command: a participant of the session, or the server itself (timer expiry). */
 export type Actor = { kind: 'person'; participantId: string } | { kind: 'system' };

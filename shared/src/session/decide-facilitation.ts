@@ -1,6 +1,6 @@
 import { ErrorCode } from '../errors.ts';
 import { fail, ok, type Result } from '../result.ts';
-import type { Actor, SessionCommand, SessionEvent } from './commands.ts';
+import type { Actor, ReleasedNote, SessionCommand, SessionEvent } from './commands.ts';
 import { currentStep, requireFacilitating, roleOf, roundOf, stepById } from './guards.ts';
 import { Role } from './roles.ts';
 import type { SessionState } from './state.ts';
@@ -79,7 +79,15 @@ export function decideFacilitation(
       const order = command.order.filter((id) => hidden.includes(id));
       if (order.length !== hidden.length || new Set(order).size !== order.length)
         return fail(ErrorCode.invalidRequest, 'The reveal must include every hidden note.');
-      return ok([{ type: 'NotesRevealed', stepId: command.stepId, noteIds: order, at: now }]);
+      return ok([
+        {
+          type: 'NotesRevealed',
+          stepId: command.stepId,
+          noteIds: order,
+          released: releasedNotes(state, order),
+          at: now,
+        },
+      ]);
     }
     case 'setLocked':
       if (command.locked === state.locked) return ok([]);
@@ -170,6 +178,62 @@ export function decideFacilitation(
       // [F5] Only a facilitator ends the session.
       return ok([{ type: 'SessionClosed', at: now }]);
   }
+}
+
+/** The full content of the held (anonymous) notes among `noteIds`, for the event log. */
+function releasedNotes(state: SessionState, noteIds: readonly string[]): ReleasedNote[] {
+  const released: ReleasedNote[] = [];
+  for (const noteId of noteIds) {
+    const note = state.notes[noteId];
+    if (!note?.held || note.ownerHash === null) continue;
+    released.push({
+      noteId,
+      stepId: note.stepId,
+      round: note.round,
+      text: note.text,
+      ownerHash: note.ownerHash,
+      groupId: note.groupId,
+      editedAt: note.editedAt,
+    });
+  }
+  return released;
+}
+
+/** Held anonymous notes that a batch may release: those not waiting for a hidden step's reveal. */
+export function releasableNoteIds(state: SessionState): string[] {
+  return Object.entries(state.notes)
+    .filter(([, note]) => {
+      if (!note.held) return false;
+      const step = stepById(state, note.stepId);
+      return step !== undefined && (state.visibility[step.id] ?? step.visibility) !== 'hidden';
+    })
+    .map(([id]) => id);
+}
+
+/** [N6] The server releases held anonymous notes in a batch, in the shuffled order it gives. */
+export function decideRelease(
+  state: SessionState,
+  actor: Actor,
+  order: readonly string[],
+  now: number,
+): Result<SessionEvent[]> {
+  if (actor.kind !== 'system')
+    return fail(ErrorCode.forbidden, 'Only the server releases anonymous notes.');
+  const releasable = releasableNoteIds(state);
+  const chosen = order.filter((id) => releasable.includes(id));
+  if (chosen.length !== releasable.length || new Set(chosen).size !== chosen.length) {
+    return fail(ErrorCode.invalidRequest, 'A release must include every releasable note.');
+  }
+  if (chosen.length === 0) return ok([]);
+  return ok([
+    {
+      type: 'NotesRevealed',
+      stepId: null,
+      noteIds: chosen,
+      released: releasedNotes(state, chosen),
+      at: now,
+    },
+  ]);
 }
 
 /** [T3] The server's clock expires a running timer once its deadline has passed, and nothing else. */

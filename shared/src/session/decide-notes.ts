@@ -22,6 +22,11 @@ export function checkNoteText(text: string): Result<string> {
   return ok(trimmed);
 }
 
+/** Times about anonymous notes are kept to the minute, so they cannot be matched to activity. */
+function coarse(now: number): number {
+  return Math.floor(now / 60_000) * 60_000;
+}
+
 /** Whether the actor wrote this note: by id for a named note, by the secret's hash for an anonymous one. */
 function isAuthor(note: NoteState, actor: Actor, proofHash: string | null): boolean {
   if (note.authorId !== null)
@@ -74,8 +79,11 @@ export function decideNote(
           authorId: anonymous ? null : actor.participantId,
           ownerHash: anonymous ? command.ownerHash : null,
           // [H1] A note posted in a hidden step stays hidden until the facilitator reveals it.
-          hidden: visibility === 'hidden',
-          at: now,
+          // [N6] An anonymous note is held and released later with others, so that the moment
+          // it appears says nothing about who just pressed Post.
+          hidden: visibility === 'hidden' || anonymous,
+          held: anonymous,
+          at: anonymous ? coarse(now) : now,
         },
       ]);
     }
@@ -90,7 +98,14 @@ export function decideNote(
       const text = checkNoteText(command.text);
       if (!text.ok) return text;
       if (text.data === note.text) return ok([]);
-      return ok([{ type: 'NoteEdited', noteId: command.noteId, text: text.data, at: now }]);
+      return ok([
+        {
+          type: 'NoteEdited',
+          noteId: command.noteId,
+          text: text.data,
+          at: note.authorId === null ? coarse(now) : now,
+        },
+      ]);
     }
     case 'deleteNote': {
       const note = state.notes[command.noteId];

@@ -359,7 +359,13 @@ describe('visibility, lock and spotlight', () => {
       t0 + 9,
     );
     expect(revealed).toEqual([
-      { type: 'NotesRevealed', stepId: 'what', noteIds: [b.noteId, a.noteId], at: t0 + 9 },
+      {
+        type: 'NotesRevealed',
+        stepId: 'what',
+        noteIds: [b.noteId, a.noteId],
+        released: [],
+        at: t0 + 9,
+      },
     ]);
     state = revealed.reduce(evolve, state);
     expect(Object.keys(visibleNotes(state, ids.olga)).sort()).toEqual([a.noteId, b.noteId].sort());

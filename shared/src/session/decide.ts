@@ -2,7 +2,12 @@ import { ErrorCode } from '../errors.ts';
 import { fail, type Result } from '../result.ts';
 import type { Actor, SessionCommand, SessionEvent } from './commands.ts';
 import { decideBoard } from './decide-board.ts';
-import { decideAgreement, decideExpiry, decideFacilitation } from './decide-facilitation.ts';
+import {
+  decideAgreement,
+  decideExpiry,
+  decideFacilitation,
+  decideRelease,
+} from './decide-facilitation.ts';
 import { decideNote } from './decide-notes.ts';
 import { decideVote } from './decide-votes.ts';
 import type { SessionState } from './state.ts';
@@ -30,6 +35,8 @@ export function decide(
       return decideAgreement(state, actor, now);
     case 'expireTimer':
       return decideExpiry(state, actor, now);
+    case 'releaseHeld':
+      return decideRelease(state, actor, command.order, now);
     case 'openVoting':
     case 'castVote':
     case 'retractVote':

@@ -86,6 +86,7 @@ export function evolve(state: SessionState, event: SessionEvent): SessionState {
             authorId: event.authorId,
             ownerHash: event.ownerHash,
             hidden: event.hidden,
+            held: event.held,
             groupId: null,
             createdAt: event.at,
             editedAt: null,
@@ -127,9 +128,25 @@ export function evolve(state: SessionState, event: SessionEvent): SessionState {
       return { ...state, visibility: { ...state.visibility, [event.stepId]: event.visibility } };
     case 'NotesRevealed': {
       const notes = { ...state.notes };
+      for (const released of event.released) {
+        // Replaying the log, a released note appears here first: its posting was never logged.
+        notes[released.noteId] = {
+          stepId: released.stepId,
+          round: released.round,
+          text: released.text,
+          authorId: null,
+          ownerHash: released.ownerHash,
+          hidden: false,
+          held: false,
+          groupId: released.groupId,
+          createdAt: event.at,
+          editedAt: released.editedAt,
+          shownAt: event.at,
+        };
+      }
       for (const noteId of event.noteIds) {
         const note = notes[noteId];
-        if (note) notes[noteId] = { ...note, hidden: false, shownAt: event.at };
+        if (note) notes[noteId] = { ...note, hidden: false, held: false, shownAt: event.at };
       }
       return { ...state, notes };
     }

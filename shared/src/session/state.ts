@@ -11,8 +11,13 @@ export interface NoteState {
   authorId: string | null;
   /** For an anonymous note, the hash of the secret its author holds; null otherwise. */
   ownerHash: string | null;
-  /** Posted in a hidden step and not yet revealed: seen by no one but its author. */
+  /** Not yet visible to the session: posted in a hidden step, or anonymous and not yet released. */
   hidden: boolean;
+  /**
+   * Anonymous and waiting for release (in a batch, or at the reveal of a hidden step). Held notes
+   * are stored apart from the event log, so their posting order and time are kept nowhere.
+   */
+  held: boolean;
   groupId: string | null;
   createdAt: number;
   editedAt: number | null;

@@ -1,0 +1,56 @@
+import type { SessionEvent, SessionState } from '@reflectory/shared';
+import type { Repositories } from '../db/store.ts';
+
+/**
+ * Writes a command's events inside its transaction. What concerns a held anonymous note goes to
+ * the held-notes table and nowhere else, so neither the event log's order nor any timestamp
+ * records when it was posted or edited; everything else is appended to the event log and
+ * mirrored into the relational rows.
+ */
+export async function persistEvents(
+  tx: Repositories,
+  sessionId: string,
+  before: SessionState,
+  events: readonly SessionEvent[],
+): Promise<void> {
+  const logged: SessionEvent[] = [];
+  for (const event of events) {
+    switch (event.type) {
+      case 'NoteAdded':
+        if (event.held && event.ownerHash !== null) {
+          await tx.heldNotes.hold(sessionId, {
+            id: event.noteId,
+            stepId: event.stepId,
+            round: event.round,
+            text: event.text,
+            ownerHash: event.ownerHash,
+          });
+          continue;
+        }
+        break;
+      case 'NoteEdited':
+        if (before.notes[event.noteId]?.held) {
+          await tx.heldNotes.setText(sessionId, event.noteId, event.text);
+          continue;
+        }
+        break;
+      case 'NoteDeleted':
+        if (before.notes[event.noteId]?.held) {
+          await tx.heldNotes.drop(sessionId, [event.noteId]);
+          continue;
+        }
+        break;
+      case 'NotesRevealed':
+        await tx.heldNotes.drop(
+          sessionId,
+          event.released.map((note) => note.noteId),
+        );
+        break;
+      default:
+        break;
+    }
+    logged.push(event);
+  }
+  await tx.events.append(sessionId, logged);
+  await tx.notes.apply(sessionId, logged);
+}
