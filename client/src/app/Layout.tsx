@@ -1,6 +1,10 @@
+import { useRef } from 'react';
 import { Link, Outlet } from 'react-router';
+import { useFocusOnNavigation } from './use-focus-on-navigation.ts';
 
 export function Layout() {
+  const mainRef = useRef<HTMLElement>(null);
+  useFocusOnNavigation(mainRef);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -12,7 +16,7 @@ export function Layout() {
           Reflectory
         </Link>
       </header>
-      <main id="main" tabIndex={-1}>
+      <main id="main" ref={mainRef} tabIndex={-1}>
         <Outlet />
       </main>
       <footer className="site-footer">

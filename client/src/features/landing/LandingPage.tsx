@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 export function LandingPage() {
   return (
     <div className="landing">
+      <title>Reflectory</title>
       <section className="hero" aria-labelledby="hero-title">
         <h1 id="hero-title">Reflect together, safely, in real time</h1>
         <p className="lede">
