@@ -7,6 +7,7 @@ import type { Database } from './db/database.ts';
 import { createStore } from './db/store.ts';
 import { registerClientApp } from './http/client-app.ts';
 import { registerErrorHandling } from './http/errors.ts';
+import { serializeError } from './http/safe-error.ts';
 import { registerHealthRoutes } from './http/health.ts';
 import { registerModelRoutes } from './http/model-routes.ts';
 import {
@@ -45,6 +46,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       level: deps.logLevel ?? 'info',
       ...(deps.logStream ? { stream: deps.logStream } : {}),
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+      serializers: { err: serializeError },
     },
     genReqId: () => randomUUID(),
     bodyLimit: maxMessageBytes,

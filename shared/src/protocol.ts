@@ -159,6 +159,7 @@ export const commandSchemas = {
     participantId: id,
     role: z.enum(['co-facilitator', 'participant', 'observer']),
   }),
+  'participant:remove': z.object({ commandId, participantId: id }),
   'session:close': closeSessionSchema,
 } as const;
 export type CommandName = keyof typeof commandSchemas;
@@ -192,6 +193,7 @@ export interface CommandResults {
   'action:edit': Empty;
   'action:remove': Empty;
   'role:set': Empty;
+  'participant:remove': Empty;
   'session:close': Empty;
 }
 

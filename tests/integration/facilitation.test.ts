@@ -284,6 +284,26 @@ function facilitationSuite(open: () => Promise<Database>, dispose: () => Promise
     expect(lee.board().currentStep?.id).toBe(stage);
   });
 
+  it('a removed participant’s connections close at once and the browser cannot come back as them', async () => {
+    const { fay, ben, ids, sessionId } = await fivePeople(
+      server.baseUrl,
+      'what-so-what-now-what',
+      connections,
+    );
+    const refused = new Promise<{ message: string }>((resolve) =>
+      ben.socket.once('connection:refused', resolve),
+    );
+    const closed = new Promise<{ code: number }>((resolve) => ben.provider.once('closed', resolve));
+    ok(await fay.command('participant:remove', { participantId: ids.Ben ?? '' }));
+    expect((await refused).message).toMatch(/removed you/);
+    expect((await closed).code).toBe(4401);
+    await waitFor(() => !fay.roster().includes('Ben'), 5000, 'Ben gone from the roster');
+    const again = ben.socket.connect();
+    const error = await new Promise<Error>((resolve) => again.once('connect_error', resolve));
+    expect(error.message).toMatch(/has not joined/);
+    expect(sessionId).toBeTruthy();
+  });
+
   it('an anonymous note holds no author anywhere: not in the board, the rows or the event log', async () => {
     const { fay, ann, ids, sessionId } = await fivePeople(
       server.baseUrl,

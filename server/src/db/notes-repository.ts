@@ -82,6 +82,18 @@ export function createNotesRepository(db: Db): NotesRepository {
                 ),
               );
             break;
+          case 'ParticipantRemoved':
+            // The browser can no longer act as them; the row stays for their named notes.
+            await db
+              .update(participants)
+              .set({ deviceHash: null })
+              .where(
+                and(
+                  eq(participants.id, event.participantId),
+                  eq(participants.sessionId, sessionId),
+                ),
+              );
+            break;
           default:
             // Other events live in the event log and the board document only.
             break;

@@ -79,11 +79,8 @@ export function attachDocEndpoint(httpServer: HttpServer, deps: DocEndpointDeps)
   };
 
   const serve = (ws: WebSocket, room: SessionRoom, participantId: string) => {
-    const refused = refusalLogger(deps.log, {
-      sessionId: room.sessionId,
-      participantId,
-      transport: 'yjs',
-    });
+    // No participant id in refusal logs: see socket-server.ts.
+    const refused = refusalLogger(deps.log, { sessionId: room.sessionId, transport: 'yjs' });
     const connection: DocConnection = {
       participantId,
       send(message) {

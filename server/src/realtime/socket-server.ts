@@ -104,7 +104,8 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketServerDep
     const { sessionId, participantId } = socket.data;
     void socket.join(sessionId);
     const limiter = new TokenBucket(20, 40);
-    const refused = refusalLogger(deps.log, { sessionId, participantId, transport: 'socket.io' });
+    // Refusals are logged without the participant: a refused note would otherwise say who was writing.
+    const refused = refusalLogger(deps.log, { sessionId, transport: 'socket.io' });
 
     const run = async (
       name: CommandName,
@@ -168,6 +169,10 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketServerDep
       participantId,
       sendPrivate: (view) => socket.emit('view:private', view),
       sendFacilitation: (view) => socket.emit('view:facilitation', view),
+      revoke: (message) => {
+        socket.emit('connection:refused', { code: ErrorCode.forbidden, message });
+        socket.disconnect();
+      },
     };
     let sinkRoom: Awaited<ReturnType<RoomRegistry['get']>>;
     void deps.rooms

@@ -141,6 +141,8 @@ export function toSessionCommand(
         participantId: str(payload, 'participantId'),
         role: payload.role as 'co-facilitator' | 'participant' | 'observer',
       };
+    case 'participant:remove':
+      return { type: 'removeParticipant', participantId: str(payload, 'participantId') };
     case 'session:close':
       return { type: 'closeSession' };
   }

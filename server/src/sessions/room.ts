@@ -1,5 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import {
+  DocCloseCode,
   ErrorCode,
   boardDocName,
   decide,
@@ -47,6 +48,8 @@ export interface ViewSink {
   readonly participantId: string;
   sendPrivate(view: PrivateView): void;
   sendFacilitation(view: FacilitatorView): void;
+  /** The person was removed: tell them, and end the connection. */
+  revoke(message: string): void;
 }
 
 /** Events after which everyone's private view may have changed, not only the actor's. */
@@ -58,6 +61,7 @@ const sharedViewEvents = new Set<SessionEvent['type']>([
   'NotesRevealed',
   'LockSet',
   'RoleSet',
+  'ParticipantRemoved',
   'SessionClosed',
 ]);
 
@@ -202,6 +206,21 @@ export class SessionRoom {
     this.broadcast(encodeAwarenessMessage(this.awarenessEntries()));
   }
 
+  /** A removed person's connections end at once: replicas with 4401, command sockets with a notice. */
+  private revoke(participantId: string): void {
+    for (const connection of [...this.connections]) {
+      if (connection.participantId === participantId) {
+        connection.close(DocCloseCode.revoked, 'you were removed from this session');
+      }
+    }
+    for (const sink of [...this.sinks]) {
+      if (sink.participantId === participantId) {
+        this.sinks.delete(sink);
+        sink.revoke('The facilitator removed you from this session.');
+      }
+    }
+  }
+
   /** Closes every replica (shutdown, or the session is gone). */
   closeAll(code: number, reason: string): void {
     for (const connection of [...this.connections]) connection.close(code, reason);
@@ -305,8 +324,12 @@ export class SessionRoom {
         );
       }
     }
-    if (events.some((event) => event.type === 'RoleSet'))
+    if (events.some((event) => event.type === 'RoleSet')) {
       this.broadcast(encodeAwarenessMessage(this.awarenessEntries()));
+    }
+    for (const event of events) {
+      if (event.type === 'ParticipantRemoved') this.revoke(event.participantId);
+    }
     this.publishViews(actor, events);
     this.armTimer();
     this.armRelease();

@@ -43,6 +43,7 @@ export type SessionCommand =
   | { type: 'editAction'; actionId: string; text: string; owner: ActionOwner; due: string | null }
   | { type: 'removeAction'; actionId: string }
   | { type: 'setRole'; participantId: string; role: Role }
+  | { type: 'removeParticipant'; participantId: string }
   | { type: 'closeSession' };
 
 export type SessionEvent =
@@ -114,6 +115,7 @@ export type SessionEvent =
     }
   | { type: 'ActionRemoved'; actionId: string; at: number }
   | { type: 'RoleSet'; participantId: string; role: Role; at: number }
+  | { type: 'ParticipantRemoved'; participantId: string; at: number }
   | { type: 'SessionClosed'; at: number };
 
 export interface ReleasedNote {

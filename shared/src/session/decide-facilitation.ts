@@ -23,6 +23,7 @@ type FacilitationCommand = Extract<
       | 'extendTimer'
       | 'resetTimer'
       | 'setRole'
+      | 'removeParticipant'
       | 'closeSession';
   }
 >;
@@ -173,6 +174,14 @@ export function decideFacilitation(
       return ok([
         { type: 'RoleSet', participantId: command.participantId, role: command.role, at: now },
       ]);
+    }
+    case 'removeParticipant': {
+      // [R4] A facilitator removes someone from the session; the facilitator cannot be removed.
+      const target = state.participants[command.participantId];
+      if (!target) return fail(ErrorCode.notFound, 'That person is not in this session.');
+      if (target.role === Role.facilitator)
+        return fail(ErrorCode.forbidden, 'The facilitator cannot be removed.');
+      return ok([{ type: 'ParticipantRemoved', participantId: command.participantId, at: now }]);
     }
     case 'closeSession':
       // [F5] Only a facilitator ends the session.

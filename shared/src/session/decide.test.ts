@@ -255,6 +255,39 @@ describe('agreement and roles', () => {
     expect(outcome(state, cora, { type: 'goToStep', stepIndex: 1 })).toBe('forbidden');
   });
 
+  it.each([
+    ['the facilitator removes a participant', fay, ids.ann, 'ok'],
+    ['a co-facilitator removes a participant', cora, ids.ben, 'ok'],
+    ['a participant cannot', ann, ids.ben, 'forbidden'],
+    ['nobody removes the facilitator', cora, ids.fay, 'forbidden'],
+  ])(
+    '[R4] a facilitator removes someone from the session: %s',
+    (_label, actor, target, expected) => {
+      expect(outcome(started(), actor, { type: 'removeParticipant', participantId: target })).toBe(
+        expected,
+      );
+    },
+  );
+
+  it('[R4] a removed person can do nothing more', () => {
+    const state = run(at(started(), 'check-in'), fay, {
+      type: 'removeParticipant',
+      participantId: ids.ann,
+    });
+    expect(state.participants[ids.ann]).toBeUndefined();
+    expect(
+      outcome(state, ann, {
+        type: 'addNote',
+        noteId: newId(),
+        stepId: 'check-in',
+        text: 'x',
+        anonymous: false,
+        ownerHash: null,
+      }),
+    ).toBe('forbidden');
+    expect(outcome(state, ann, { type: 'acceptAgreement' })).toBe('forbidden');
+  });
+
   it('[R3] an observer reads and never writes', () => {
     const state = at(started(), 'check-in');
     expect(

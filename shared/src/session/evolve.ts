@@ -276,6 +276,12 @@ export function evolve(state: SessionState, event: SessionEvent): SessionState {
           }
         : state;
     }
+    case 'ParticipantRemoved':
+      return {
+        ...state,
+        participants: without(state.participants, event.participantId),
+        accepted: without(state.accepted, event.participantId),
+      };
     case 'SessionClosed':
       return {
         ...state,
