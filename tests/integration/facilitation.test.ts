@@ -2,17 +2,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '@reflectory/server';
 import { findModel } from '@reflectory/shared';
 import { sql } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { LogCapture, startApp, type RunningApp } from '../support/app-server.ts';
-import {
-  createScratchPostgres,
-  openMigratedPglite,
-  openMigratedPostgres,
-  type ScratchPostgres,
-} from '../support/databases.ts';
 import { TestBrowser, waitFor, type LiveConnection } from '../support/live-client.ts';
-import { describeWith, realPostgres, testDatabaseUrl } from '../support/suites.ts';
+import { describeOnEachDatabase } from '../support/each-database.ts';
 
 function ok<T>(result: { ok: true; data: T } | { ok: false; error: { message: string } }): T {
   if (!result.ok) throw new Error(result.error.message);
@@ -364,17 +358,4 @@ function facilitationSuite(open: () => Promise<Database>, dispose: () => Promise
   });
 }
 
-describe('facilitation on PGlite', () => {
-  facilitationSuite(openMigratedPglite, async () => {});
-});
-
-describeWith('facilitation on PostgreSQL', realPostgres, () => {
-  let scratch: ScratchPostgres;
-  facilitationSuite(
-    async () => {
-      scratch = await createScratchPostgres(testDatabaseUrl ?? '');
-      return openMigratedPostgres(scratch.url);
-    },
-    () => scratch.drop(),
-  );
-});
+describeOnEachDatabase('facilitation', facilitationSuite);

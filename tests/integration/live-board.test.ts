@@ -1,15 +1,9 @@
 import type { Database } from '@reflectory/server';
 import { type Membership } from '@reflectory/shared';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { LogCapture, startApp, type RunningApp } from '../support/app-server.ts';
-import {
-  createScratchPostgres,
-  openMigratedPglite,
-  openMigratedPostgres,
-  type ScratchPostgres,
-} from '../support/databases.ts';
 import { TestBrowser, waitFor, type LiveConnection } from '../support/live-client.ts';
-import { describeWith, realPostgres, testDatabaseUrl } from '../support/suites.ts';
+import { describeOnEachDatabase } from '../support/each-database.ts';
 
 /**
  * The live board end to end: real HTTP, real Socket.IO and y-websocket clients, a real database.
@@ -333,17 +327,4 @@ function liveBoardSuite(open: () => Promise<Database>, dispose: () => Promise<vo
   });
 }
 
-describe('live board on PGlite', () => {
-  liveBoardSuite(openMigratedPglite, async () => {});
-});
-
-describeWith('live board on PostgreSQL', realPostgres, () => {
-  let scratch: ScratchPostgres;
-  liveBoardSuite(
-    async () => {
-      scratch = await createScratchPostgres(testDatabaseUrl ?? '');
-      return openMigratedPostgres(scratch.url);
-    },
-    () => scratch.drop(),
-  );
-});
+describeOnEachDatabase('live board', liveBoardSuite);

@@ -5,14 +5,8 @@ import {
   type SessionsRepository,
 } from '@reflectory/server';
 import { defaultAgreementText, defaultModelId, findModel } from '@reflectory/shared';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  createScratchPostgres,
-  openMigratedPglite,
-  openMigratedPostgres,
-  type ScratchPostgres,
-} from '../support/databases.ts';
-import { describeWith, realPostgres, testDatabaseUrl } from '../support/suites.ts';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { describeOnEachDatabase } from '../support/each-database.ts';
 
 /** One contract, run against every driver: what the rest of the server may rely on. */
 function sessionsRepositoryContract(open: () => Promise<Database>, dispose: () => Promise<void>) {
@@ -113,17 +107,4 @@ function sessionsRepositoryContract(open: () => Promise<Database>, dispose: () =
   });
 }
 
-describe('sessions repository on PGlite', () => {
-  sessionsRepositoryContract(openMigratedPglite, async () => {});
-});
-
-describeWith('sessions repository on PostgreSQL', realPostgres, () => {
-  let scratch: ScratchPostgres;
-  sessionsRepositoryContract(
-    async () => {
-      scratch = await createScratchPostgres(testDatabaseUrl ?? '');
-      return openMigratedPostgres(scratch.url);
-    },
-    () => scratch.drop(),
-  );
-});
+describeOnEachDatabase('sessions repository', sessionsRepositoryContract);
