@@ -34,6 +34,8 @@ export interface AppDeps {
   logStream?: { write(line: string): void };
   /** Origins allowed besides the server's own (WebSockets and state-changing requests). */
   allowedOrigins?: string[];
+  /** Trust X-Forwarded-* from a reverse proxy (see TRUST_PROXY). */
+  trustProxy?: boolean;
   /** Tuning of live rooms; tests shorten the timers. */
   rooms?: Partial<RegistryOptions>;
 }
@@ -50,7 +52,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     genReqId: () => randomUUID(),
     bodyLimit: maxMessageBytes,
-    trustProxy: false,
+    trustProxy: deps.trustProxy ?? false,
   });
 
   app.addHook('onSend', async (request, reply) => {

@@ -10,6 +10,7 @@ describe('parseConfig', () => {
       databaseUrl: undefined,
       logLevel: 'info',
       allowedOrigins: [],
+      trustProxy: false,
     });
     expect(config.dataDir.endsWith('.reflectory')).toBe(true);
   });
@@ -26,6 +27,7 @@ describe('parseConfig', () => {
       DATA_DIR: '/var/lib/reflectory',
       LOG_LEVEL: 'debug',
       ALLOWED_ORIGINS: 'https://reflect.example.org, http://localhost:5173',
+      TRUST_PROXY: 'true',
     });
     expect(config).toEqual({
       port: 8080,
@@ -34,6 +36,7 @@ describe('parseConfig', () => {
       dataDir: '/var/lib/reflectory',
       logLevel: 'debug',
       allowedOrigins: ['https://reflect.example.org', 'http://localhost:5173'],
+      trustProxy: true,
     });
   });
 
@@ -43,6 +46,7 @@ describe('parseConfig', () => {
     [{ DATABASE_URL: 'mysql://localhost/x' }, /DATABASE_URL must be a postgres/],
     [{ DATABASE_URL: 'not a url' }, /DATABASE_URL/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ TRUST_PROXY: 'yes' }, /TRUST_PROXY must be true or false/],
     [{ ALLOWED_ORIGINS: 'https://ok.example, https://bad.example/path' }, /ALLOWED_ORIGINS/],
   ])('refuses %o with one line naming the variable', (env, pattern) => {
     let caught: unknown;

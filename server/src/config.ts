@@ -28,6 +28,10 @@ const envSchema = z.object({
     .optional(),
   DATA_DIR: z.string().trim().min(1).default('./.reflectory'),
   LOG_LEVEL: z.enum(logLevels).default('info'),
+  TRUST_PROXY: z
+    .enum(['true', 'false'], { message: 'must be true or false' })
+    .default('false')
+    .transform((value) => value === 'true'),
   ALLOWED_ORIGINS: z
     .string()
     .optional()
@@ -52,6 +56,11 @@ export interface Config {
    * server's own origin only (the usual single-host install).
    */
   allowedOrigins: string[];
+  /**
+   * Behind a reverse proxy that terminates HTTPS: trust its X-Forwarded-* headers, so cookies are
+   * marked Secure and rate limits count real client addresses.
+   */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {
@@ -79,5 +88,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     dataDir: resolve(parsed.DATA_DIR),
     logLevel: parsed.LOG_LEVEL,
     allowedOrigins: parsed.ALLOWED_ORIGINS,
+    trustProxy: parsed.TRUST_PROXY,
   };
 }

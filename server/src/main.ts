@@ -86,6 +86,7 @@ async function main(): Promise<void> {
     clientDir,
     logLevel: config.logLevel,
     allowedOrigins: config.allowedOrigins,
+    trustProxy: config.trustProxy,
   });
   if (!existsSync(clientDir)) {
     app.log.warn('the client is not built; pages are not served (run "pnpm start" from the root)');

@@ -13,7 +13,7 @@ export const ErrorCode = {
   payloadTooLarge: 'payload_too_large',
   rateLimited: 'rate_limited',
   notReady: 'not_ready',
-  /** The store cannot be reached; the command was not applied and may be retried as it is. */
+  /** The store did not answer in time; retry the command as it is (same id): it applies at most once. */
   unavailable: 'unavailable',
   internal: 'internal',
 } as const;

@@ -257,6 +257,31 @@ function liveBoardSuite(open: () => Promise<Database>, dispose: () => Promise<vo
     expect(stranger.status).toBe(401);
   });
 
+  it('joining as someone else ends the old identity’s connections; a facilitator cannot orphan the session', async () => {
+    const { code, ann, annBrowser, fayBrowser } = await threePeople();
+    const refused = new Promise<{ message: string }>((resolve) =>
+      ann.socket.once('connection:refused', resolve),
+    );
+    const asNew = await annBrowser.request<Membership>('POST', '/api/join', {
+      code,
+      displayName: 'Ann, second try',
+      asNewParticipant: true,
+    });
+    expect(asNew.status).toBe(200);
+    expect((await refused).message).toMatch(/someone else/);
+    const facilitator = await fayBrowser.request<{ error: { code: string; message: string } }>(
+      'POST',
+      '/api/join',
+      {
+        code,
+        displayName: 'Fay again',
+        asNewParticipant: true,
+      },
+    );
+    expect(facilitator.status).toBe(409);
+    expect(facilitator.body.error.message).toMatch(/private window/);
+  });
+
   it('the credential is an httpOnly, SameSite=Lax cookie and never appears in a URL or body', async () => {
     const response = await fetch(`${server.baseUrl}/api/sessions`, {
       method: 'POST',

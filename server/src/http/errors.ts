@@ -28,6 +28,29 @@ function codeForClientStatus(status: number): ErrorCode {
   }
 }
 
+const connectionFailures = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'CONNECTION_ENDED',
+  'CONNECTION_CLOSED',
+  'CONNECT_TIMEOUT',
+  '57P01',
+  '57P03',
+  '08006',
+  '08001',
+]);
+
+/** A database that is down or unreachable (as opposed to a bug): answered 503, not 500. */
+function isStoreFailure(error: Error): boolean {
+  for (let current: unknown = error; current instanceof Error; current = current.cause) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && connectionFailures.has(code)) return true;
+    if (current.message.startsWith('no answer within')) return true;
+  }
+  return false;
+}
+
 /**
  * One error shape for every failure. 4xx keep Fastify's message, which describes the request;
  * 5xx are logged in full and answered with a fixed sentence, so no internals leak.
@@ -35,6 +58,14 @@ function codeForClientStatus(status: number): ErrorCode {
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.statusCode ?? 500;
+    if (isStoreFailure(error)) {
+      request.log.error({ err: error }, 'request failed: the database did not answer');
+      return sendError(
+        reply,
+        ErrorCode.unavailable,
+        'The server cannot reach its database just now. Please try again shortly.',
+      );
+    }
     if (status >= 500 || status < 400) {
       request.log.error({ err: error }, 'request failed');
       return sendError(reply, ErrorCode.internal, internalMessage);

@@ -22,7 +22,7 @@ export interface DocEndpointDeps {
 }
 
 const boardPath =
-  /^\/yjs\/session\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/board$/;
+  /^\/yjs\/session\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/board$/i;
 
 function refuseUpgrade(socket: Duplex, status: number, text: string): void {
   socket.write(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
@@ -61,7 +61,7 @@ export function attachDocEndpoint(httpServer: HttpServer, deps: DocEndpointDeps)
       );
       return refuseUpgrade(socket, 403, 'Forbidden');
     }
-    const sessionId = boardPath.exec(path)?.[1];
+    const sessionId = boardPath.exec(path)?.[1]?.toLowerCase();
     if (!sessionId) return refuseUpgrade(socket, 404, 'Not Found');
     const deviceHash = deviceHashFromCookieHeader(request.headers.cookie);
     if (!deviceHash) return refuseUpgrade(socket, 401, 'Unauthorized');

@@ -82,7 +82,7 @@ export interface RoomOptions {
 }
 
 const unavailableMessage =
-  'Saving is paused: the server cannot reach its database. Your change was not saved; it will be sent again.';
+  'Saving is paused: the server cannot reach its database. Your change may not have been saved; it will be sent again.';
 
 /**
  * One live session in this process: its board document, its decision state and its connections.
@@ -208,6 +208,11 @@ export class SessionRoom {
 
   /** A removed person's connections end at once: replicas with 4401, command sockets with a notice. */
   private revoke(participantId: string): void {
+    this.endConnectionsOf(participantId, 'The facilitator removed you from this session.');
+  }
+
+  /** Ends every connection of one person: replicas with 4401, command sockets with `message`. */
+  endConnectionsOf(participantId: string, message: string): void {
     for (const connection of [...this.connections]) {
       if (connection.participantId === participantId) {
         connection.close(DocCloseCode.revoked, 'you were removed from this session');
@@ -216,7 +221,7 @@ export class SessionRoom {
     for (const sink of [...this.sinks]) {
       if (sink.participantId === participantId) {
         this.sinks.delete(sink);
-        sink.revoke('The facilitator removed you from this session.');
+        sink.revoke(message);
       }
     }
   }

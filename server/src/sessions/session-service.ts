@@ -132,6 +132,12 @@ export class SessionService {
     if (!session) return fail(ErrorCode.notFound, noSuchCode);
     const existing = await this.store.participants.findByDevice(session.id, input.deviceHash);
     if (existing && !input.asNewParticipant) return ok(toMembership(session, existing));
+    if (existing?.role === 'facilitator') {
+      return fail(
+        ErrorCode.conflict,
+        'This browser runs this session as its facilitator. To join as someone else, use a private window or another browser.',
+      );
+    }
 
     const everyone = await this.store.participants.listBySession(session.id);
     const participant = this.newParticipant(
@@ -144,7 +150,11 @@ export class SessionService {
       if (existing) await tx.participants.detachDevice(existing.id);
       await tx.participants.create({ ...participant, deviceHash: input.deviceHash });
     });
-    this.rooms.peek(session.id)?.upsertParticipant(participant);
+    const room = this.rooms.peek(session.id);
+    room?.upsertParticipant(participant);
+    // The browser is someone else now: its connections as the old identity end.
+    if (existing)
+      room?.endConnectionsOf(existing.id, 'This browser joined the session as someone else.');
     return ok(toMembership(session, participant));
   }
 
