@@ -22,8 +22,13 @@ CREATE TABLE "doc_snapshots" (
 CREATE TABLE "doc_updates" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"doc_name" text NOT NULL,
-	"data" "bytea" NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"data" "bytea" NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "held_changes" (
+	"note_id" uuid PRIMARY KEY NOT NULL,
+	"session_id" uuid NOT NULL,
+	"text" text
 );
 --> statement-breakpoint
 CREATE TABLE "held_notes" (
@@ -52,6 +57,7 @@ CREATE TABLE "participants" (
 	"role" text NOT NULL,
 	"colour" text NOT NULL,
 	"device_hash" text,
+	"removed_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
@@ -72,6 +78,7 @@ CREATE TABLE "sessions" (
 );
 --> statement-breakpoint
 ALTER TABLE "command_receipts" ADD CONSTRAINT "command_receipts_session_id_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."sessions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "held_changes" ADD CONSTRAINT "held_changes_session_id_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."sessions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "held_notes" ADD CONSTRAINT "held_notes_session_id_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."sessions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notes" ADD CONSTRAINT "notes_session_id_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."sessions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notes" ADD CONSTRAINT "notes_author_id_participants_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."participants"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -79,6 +86,7 @@ ALTER TABLE "participants" ADD CONSTRAINT "participants_session_id_sessions_id_f
 ALTER TABLE "session_events" ADD CONSTRAINT "session_events_session_id_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."sessions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "custom_models_device_idx" ON "custom_models" USING btree ("device_hash");--> statement-breakpoint
 CREATE INDEX "doc_updates_doc_idx" ON "doc_updates" USING btree ("doc_name","id");--> statement-breakpoint
+CREATE INDEX "held_changes_session_idx" ON "held_changes" USING btree ("session_id");--> statement-breakpoint
 CREATE INDEX "held_notes_session_idx" ON "held_notes" USING btree ("session_id");--> statement-breakpoint
 CREATE INDEX "notes_session_idx" ON "notes" USING btree ("session_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "participants_session_device_idx" ON "participants" USING btree ("session_id","device_hash") WHERE "participants"."device_hash" is not null;--> statement-breakpoint

@@ -230,9 +230,9 @@ export const DocCloseCode = {
   badMessage: 4400,
   /** The connection sent more messages than allowed. */
   rateLimited: 4429,
-  /** The participant was removed or the session is gone. */
+  /** A facilitator removed the participant, or this browser joined as someone else. */
   revoked: 4401,
-  /** The server is shutting down or lost its store; reconnect later. */
+  /** The board is reloading after a failed write; reconnect shortly (shutdown sends 1012). */
   unavailable: 4503,
 } as const;
 

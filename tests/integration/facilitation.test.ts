@@ -49,7 +49,19 @@ async function fivePeople(baseUrl: string, modelId: string, connections: LiveCon
     string,
     string
   >;
-  return { sessionId: id, joinCode, fay, cora, ann, ben, dee, ids, all: [fay, ...live] };
+  const browsers = Object.fromEntries(people.map((person) => [person.name, person.browser]));
+  return {
+    sessionId: id,
+    joinCode,
+    fay,
+    cora,
+    ann,
+    ben,
+    dee,
+    ids,
+    all: [fay, ...live],
+    benBrowser: browsers.Ben as TestBrowser,
+  };
 }
 
 function facilitationSuite(open: () => Promise<Database>, dispose: () => Promise<void>) {
@@ -279,7 +291,7 @@ function facilitationSuite(open: () => Promise<Database>, dispose: () => Promise
   });
 
   it('a removed participant’s connections close at once and the browser cannot come back as them', async () => {
-    const { fay, ben, ids, sessionId } = await fivePeople(
+    const { fay, ben, ids, joinCode, benBrowser } = await fivePeople(
       server.baseUrl,
       'what-so-what-now-what',
       connections,
@@ -295,7 +307,12 @@ function facilitationSuite(open: () => Promise<Database>, dispose: () => Promise
     const again = ben.socket.connect();
     const error = await new Promise<Error>((resolve) => again.once('connect_error', resolve));
     expect(error.message).toMatch(/has not joined/);
-    expect(sessionId).toBeTruthy();
+    const rejoin = await benBrowser.request<{ error: { message: string } }>('POST', '/api/join', {
+      code: joinCode,
+      displayName: 'Ben again',
+    });
+    expect(rejoin.status).toBe(403);
+    expect(rejoin.body.error.message).toMatch(/removed you/);
   });
 
   it('an anonymous note holds no author anywhere: not in the board, the rows or the event log', async () => {

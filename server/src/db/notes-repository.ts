@@ -70,6 +70,15 @@ export function createNotesRepository(db: Db): NotesRepository {
                 })),
               );
             }
+            for (const change of event.changes) {
+              const where = and(eq(notes.id, change.noteId), eq(notes.sessionId, sessionId));
+              if (change.text === null) await db.delete(notes).where(where);
+              else
+                await db
+                  .update(notes)
+                  .set({ text: change.text, editedAt: new Date(event.at) })
+                  .where(where);
+            }
             break;
           case 'RoleSet':
             await db
@@ -83,10 +92,10 @@ export function createNotesRepository(db: Db): NotesRepository {
               );
             break;
           case 'ParticipantRemoved':
-            // The browser can no longer act as them; the row stays for their named notes.
+            // The browser may not act as them, nor join again; the row stays for their named notes.
             await db
               .update(participants)
-              .set({ deviceHash: null })
+              .set({ removedAt: new Date(event.at) })
               .where(
                 and(
                   eq(participants.id, event.participantId),

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Role } from '@reflectory/shared';
 import type { Db } from './database.ts';
 import { participants } from './schema.ts';
@@ -9,10 +9,12 @@ export interface ParticipantRecord {
   displayName: string;
   role: Role;
   colour: string;
+  /** Removed by a facilitator: kept for the names on their notes, never let back in. */
+  removed: boolean;
 }
 
 export interface ParticipantsRepository {
-  create(participant: ParticipantRecord & { deviceHash: string }): Promise<void>;
+  create(participant: Omit<ParticipantRecord, 'removed'> & { deviceHash: string }): Promise<void>;
   findByDevice(sessionId: string, deviceHash: string): Promise<ParticipantRecord | undefined>;
   /** Everyone who ever joined the session, in the order they joined. */
   listBySession(sessionId: string): Promise<ParticipantRecord[]>;
@@ -26,6 +28,7 @@ const columns = {
   displayName: participants.displayName,
   role: participants.role,
   colour: participants.colour,
+  removed: sql<boolean>`${participants.removedAt} is not null`,
 };
 
 export function createParticipantsRepository(db: Db): ParticipantsRepository {

@@ -61,6 +61,8 @@ export const participants = pgTable(
     colour: text('colour').notNull(),
     /** Null once the browser joined again as someone else. */
     deviceHash: text('device_hash'),
+    /** Set when a facilitator removed them: the browser may not come back. */
+    removedAt: timestamp('removed_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -94,7 +96,7 @@ export const docUpdates = pgTable(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     docName: text('doc_name').notNull(),
     data: bytea('data').notNull(),
-    createdAt: createdAt(),
+    // No timestamp: an update's time would say when each change, anonymous ones included, happened.
   },
   (t) => [index('doc_updates_doc_idx').on(t.docName, t.id)],
 );
@@ -170,4 +172,17 @@ export const heldNotes = pgTable(
     ownerHash: text('owner_hash').notNull(),
   },
   (t) => [index('held_notes_session_idx').on(t.sessionId)],
+);
+
+/** Changes anonymous authors made to shown notes, waiting for the next batch (null text: delete). */
+export const heldChanges = pgTable(
+  'held_changes',
+  {
+    noteId: uuid('note_id').primaryKey(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    text: text('text'),
+  },
+  (t) => [index('held_changes_session_idx').on(t.sessionId)],
 );

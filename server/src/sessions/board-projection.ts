@@ -79,6 +79,7 @@ function writeNote(
     map.set('order', order);
     map.set('text', note.text);
     map.set('groupId', note.groupId);
+    if (note.editedAt !== null) map.set('editedAt', note.editedAt);
     notes.set(noteId, map);
     return;
   }

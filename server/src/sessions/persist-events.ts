@@ -40,10 +40,17 @@ export async function persistEvents(
           continue;
         }
         break;
+      case 'AnonymousChangeHeld':
+        await tx.heldNotes.holdChange(sessionId, event.noteId, event.text);
+        continue;
       case 'NotesRevealed':
         await tx.heldNotes.drop(
           sessionId,
           event.released.map((note) => note.noteId),
+        );
+        await tx.heldNotes.dropChanges(
+          sessionId,
+          event.changes.map((change) => change.noteId),
         );
         break;
       default:

@@ -57,10 +57,20 @@ export async function loadRoom(store: Store, sessionId: string): Promise<LoadedR
         hidden: true,
         held: true,
         groupId: null,
+        pendingChange: null,
         createdAt: 0,
         editedAt: null,
         shownAt: null,
       };
+    }
+    state = { ...state, notes };
+  }
+  const changes = await store.heldNotes.listChanges(sessionId);
+  if (changes.length > 0) {
+    const notes = { ...state.notes };
+    for (const change of changes) {
+      const note = notes[change.noteId];
+      if (note) notes[change.noteId] = { ...note, pendingChange: { text: change.text } };
     }
     state = { ...state, notes };
   }

@@ -105,6 +105,7 @@ export class SessionRoom {
   private readonly presence = new Map<string, PresenceEntry>();
   private readonly sinks = new Set<ViewSink>();
   private timerHandle: NodeJS.Timeout | undefined;
+  private lastFacilitationJson = '';
   private releaseHandle: NodeJS.Timeout | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   lastActivity = Date.now();
@@ -329,9 +330,8 @@ export class SessionRoom {
         );
       }
     }
-    if (events.some((event) => event.type === 'RoleSet')) {
-      this.broadcast(encodeAwarenessMessage(this.awarenessEntries()));
-    }
+    // Presence shows roles; a newer clock makes every peer take the change at once.
+    if (events.some((event) => event.type === 'RoleSet')) this.renewPresence();
     for (const event of events) {
       if (event.type === 'ParticipantRemoved') this.revoke(event.participantId);
     }
@@ -359,15 +359,24 @@ export class SessionRoom {
     if (role && isFacilitating(role)) sink.sendFacilitation(facilitatorView(this.state));
   }
 
+  /**
+   * Sends each person's view when it may have changed. The facilitation view goes out only when
+   * it differs from the last one sent: a push on every command would tell facilitators the moment
+   * anyone acted, anonymous posting included.
+   */
   private publishViews(actor: Actor, events: readonly SessionEvent[]): void {
     const everyone = events.some((event) => sharedViewEvents.has(event.type));
     const facilitation = facilitatorView(this.state);
+    const facilitationJson = JSON.stringify(facilitation);
+    const facilitationChanged = facilitationJson !== this.lastFacilitationJson;
+    this.lastFacilitationJson = facilitationJson;
     for (const sink of this.sinks) {
       if (everyone || (actor.kind === 'person' && actor.participantId === sink.participantId)) {
         sink.sendPrivate(privateView(this.state, sink.participantId));
       }
       const role = this.state.participants[sink.participantId]?.role;
-      if (role && isFacilitating(role)) sink.sendFacilitation(facilitation);
+      if (role && isFacilitating(role) && (facilitationChanged || everyone))
+        sink.sendFacilitation(facilitation);
     }
   }
 

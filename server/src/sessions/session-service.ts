@@ -25,6 +25,8 @@ import type { Store } from '../db/store.ts';
 import { captureUpdate, projectBoard } from './board-projection.ts';
 import type { RoomRegistry } from './room-registry.ts';
 
+const removedMessage = 'The facilitator removed you from this session.';
+
 const noSuchCode =
   'No open session has that code. Check it with the person who shared it; the session may also have ended.';
 
@@ -109,9 +111,10 @@ export class SessionService {
   async lookup(code: string, deviceHash: string | undefined): Promise<Result<JoinLookup>> {
     const session = await this.store.sessions.findOpenByJoinCode(code);
     if (!session) return fail(ErrorCode.notFound, noSuchCode);
-    const you = deviceHash
+    const found = deviceHash
       ? await this.store.participants.findByDevice(session.id, deviceHash)
       : undefined;
+    const you = found?.removed ? undefined : found;
     return ok({
       session: { id: session.id, title: session.title },
       ...(you ? { you: toParticipant(you) } : {}),
@@ -131,6 +134,7 @@ export class SessionService {
     const session = await this.store.sessions.findOpenByJoinCode(input.code);
     if (!session) return fail(ErrorCode.notFound, noSuchCode);
     const existing = await this.store.participants.findByDevice(session.id, input.deviceHash);
+    if (existing?.removed) return fail(ErrorCode.forbidden, removedMessage);
     if (existing && !input.asNewParticipant) return ok(toMembership(session, existing));
     if (existing?.role === 'facilitator') {
       return fail(
@@ -165,6 +169,7 @@ export class SessionService {
       session && deviceHash
         ? await this.store.participants.findByDevice(session.id, deviceHash)
         : undefined;
+    if (you?.removed) return fail(ErrorCode.forbidden, removedMessage);
     if (!session || !you) {
       return fail(
         ErrorCode.unauthorized,
@@ -179,7 +184,8 @@ export class SessionService {
     sessionId: string,
     deviceHash: string,
   ): Promise<ParticipantRecord | undefined> {
-    return this.store.participants.findByDevice(sessionId, deviceHash);
+    const participant = await this.store.participants.findByDevice(sessionId, deviceHash);
+    return participant?.removed ? undefined : participant;
   }
 
   /** A catalog model by id, or one of this browser's saved custom models. */
@@ -198,6 +204,13 @@ export class SessionService {
     role: Role,
     index: number,
   ): ParticipantRecord {
-    return { id: randomUUID(), sessionId, displayName, role, colour: colourFor(index) };
+    return {
+      id: randomUUID(),
+      sessionId,
+      displayName,
+      role,
+      colour: colourFor(index),
+      removed: false,
+    };
   }
 }

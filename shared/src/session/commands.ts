@@ -60,6 +60,8 @@ export type SessionEvent =
       at: number;
     }
   | { type: 'NoteEdited'; noteId: string; text: string; at: number }
+  /** An anonymous author changed a shown note; it applies at the next batch release. */
+  | { type: 'AnonymousChangeHeld'; noteId: string; text: string | null }
   | { type: 'NoteDeleted'; noteId: string; at: number }
   | { type: 'AgreementAccepted'; participantId: string; at: number }
   | { type: 'StepEntered'; stepIndex: number; at: number }
@@ -73,6 +75,8 @@ export type SessionEvent =
       noteIds: readonly string[];
       /** The anonymous notes among them, in full: they enter the event log only now. */
       released: readonly ReleasedNote[];
+      /** Held changes to shown anonymous notes, applied now: new text, or null to delete. */
+      changes: readonly { noteId: string; text: string | null }[];
       at: number;
     }
   | { type: 'LockSet'; locked: boolean; at: number }

@@ -86,6 +86,7 @@ export function decideFacilitation(
           stepId: command.stepId,
           noteIds: order,
           released: releasedNotes(state, order),
+          changes: [],
           at: now,
         },
       ]);
@@ -179,12 +180,16 @@ export function decideFacilitation(
       // [R4] A facilitator removes someone from the session; the facilitator cannot be removed.
       const target = state.participants[command.participantId];
       if (!target) return fail(ErrorCode.notFound, 'That person is not in this session.');
-      if (target.role === Role.facilitator)
+      if (target.role === Role.facilitator) {
         return fail(ErrorCode.forbidden, 'The facilitator cannot be removed.');
+      }
+      if (target.role === Role.coFacilitator && roleOf(state, actor) !== Role.facilitator) {
+        return fail(ErrorCode.forbidden, 'Only the facilitator can remove a co-facilitator.');
+      }
       return ok([{ type: 'ParticipantRemoved', participantId: command.participantId, at: now }]);
     }
     case 'closeSession':
-      // [F5] Only a facilitator ends the session.
+      // [F5] Only those facilitating (facilitator or co-facilitator) end the session.
       return ok([{ type: 'SessionClosed', at: now }]);
   }
 }
@@ -208,10 +213,14 @@ function releasedNotes(state: SessionState, noteIds: readonly string[]): Release
   return released;
 }
 
-/** Held anonymous notes that a batch may release: those not waiting for a hidden step's reveal. */
+/**
+ * What a batch may release: held anonymous notes not waiting for a hidden step's reveal, and
+ * shown anonymous notes with a held change.
+ */
 export function releasableNoteIds(state: SessionState): string[] {
   return Object.entries(state.notes)
     .filter(([, note]) => {
+      if (note.pendingChange !== null && !note.hidden) return true;
       if (!note.held) return false;
       const step = stepById(state, note.stepId);
       return step !== undefined && (state.visibility[step.id] ?? step.visibility) !== 'hidden';
@@ -234,12 +243,17 @@ export function decideRelease(
     return fail(ErrorCode.invalidRequest, 'A release must include every releasable note.');
   }
   if (chosen.length === 0) return ok([]);
+  const changes = chosen.flatMap((noteId) => {
+    const change = state.notes[noteId]?.pendingChange;
+    return change ? [{ noteId, text: change.text }] : [];
+  });
   return ok([
     {
       type: 'NotesRevealed',
       stepId: null,
-      noteIds: chosen,
+      noteIds: chosen.filter((noteId) => state.notes[noteId]?.hidden),
       released: releasedNotes(state, chosen),
+      changes,
       at: now,
     },
   ]);

@@ -97,7 +97,10 @@ export function decideNote(
       }
       const text = checkNoteText(command.text);
       if (!text.ok) return text;
-      if (text.data === note.text) return ok([]);
+      if (text.data === note.text && note.pendingChange === null) return ok([]);
+      if (note.authorId === null && !note.held) {
+        return ok([{ type: 'AnonymousChangeHeld', noteId: command.noteId, text: text.data }]);
+      }
       return ok([
         {
           type: 'NoteEdited',
@@ -112,11 +115,16 @@ export function decideNote(
       if (!note) return fail(ErrorCode.notFound, 'That note no longer exists.');
       const role = roleOf(state, actor);
       // [N4] Its author or a facilitator deletes a note.
-      if (!isAuthor(note, actor, command.proofHash) && !(role && isFacilitating(role))) {
+      const author = isAuthor(note, actor, command.proofHash);
+      if (!author && !(role && isFacilitating(role))) {
         return fail(
           ErrorCode.forbidden,
           'Only the person who wrote a note, or a facilitator, can delete it.',
         );
+      }
+      // An anonymous author's deletion of a shown note waits for the batch, like an edit.
+      if (author && note.authorId === null && !note.held) {
+        return ok([{ type: 'AnonymousChangeHeld', noteId: command.noteId, text: null }]);
       }
       return ok([{ type: 'NoteDeleted', noteId: command.noteId, at: now }]);
     }

@@ -21,6 +21,7 @@ import {
   newId,
   olga,
   outcome,
+  person,
   run,
   started,
   stepIndex,
@@ -260,6 +261,7 @@ describe('agreement and roles', () => {
     ['a co-facilitator removes a participant', cora, ids.ben, 'ok'],
     ['a participant cannot', ann, ids.ben, 'forbidden'],
     ['nobody removes the facilitator', cora, ids.fay, 'forbidden'],
+    ['a co-facilitator cannot remove a co-facilitator', person(ids.ann), ids.cora, 'forbidden'],
   ])(
     '[R4] a facilitator removes someone from the session: %s',
     (_label, actor, target, expected) => {
@@ -350,8 +352,9 @@ describe('flow', () => {
 
   it.each([
     ['facilitator', fay, 'ok'],
+    ['co-facilitator', cora, 'ok'],
     ['participant', ann, 'forbidden'],
-  ])('[F5] only a facilitator ends the session: %s → %s', (_label, actor, expected) => {
+  ])('[F5] only those facilitating end the session: %s → %s', (_label, actor, expected) => {
     expect(outcome(started(), actor, { type: 'closeSession' })).toBe(expected);
   });
 });
@@ -397,6 +400,7 @@ describe('visibility, lock and spotlight', () => {
         stepId: 'what',
         noteIds: [b.noteId, a.noteId],
         released: [],
+        changes: [],
         at: t0 + 9,
       },
     ]);
@@ -694,6 +698,99 @@ describe('themes and actions', () => {
     expect(state.actions[actionId]).toMatchObject({ text: 'Checklist v2', due: '2026-12-24' });
     state = run(state, fay, { type: 'removeAction', actionId });
     expect(state.actions[actionId]).toBeUndefined();
+  });
+});
+
+describe('anonymous changes', () => {
+  const whatNamed = run(at(started(), 'what'), fay, {
+    type: 'setVisibility',
+    stepId: 'what',
+    visibility: 'named',
+  });
+
+  it('[N6] an anonymous note is held until the server releases it in a batch, shuffled', () => {
+    const a = addNote(whatNamed, ann, 'what', 'from Ann', { anonymous: true, ownerHash: hash });
+    const b = addNote(a.state, ben, 'what', 'from Ben', {
+      anonymous: true,
+      ownerHash: 'b'.repeat(64),
+    });
+    expect(b.state.notes[a.noteId]).toMatchObject({ hidden: true, held: true, authorId: null });
+    expect(visibleNotes(b.state, ids.fay)).toEqual({});
+    expect(facilitatorView(b.state).hiddenCounts).toEqual({});
+    expect(outcome(b.state, fay, { type: 'releaseHeld', order: [b.noteId, a.noteId] })).toBe(
+      'forbidden',
+    );
+    expect(outcome(b.state, system, { type: 'releaseHeld', order: [b.noteId] })).toBe(
+      'invalid_request',
+    );
+    const released = run(
+      b.state,
+      system,
+      { type: 'releaseHeld', order: [b.noteId, a.noteId] },
+      t0 + 3000,
+    );
+    expect(Object.keys(visibleNotes(released, ids.fay)).sort()).toEqual(
+      [a.noteId, b.noteId].sort(),
+    );
+    expect(released.notes[a.noteId]).toMatchObject({
+      hidden: false,
+      held: false,
+      shownAt: t0 + 3000,
+    });
+  });
+
+  it('[N6] an anonymous author’s edit or deletion of a shown note waits for the next batch', () => {
+    const posted = addNote(whatNamed, ann, 'what', 'original', {
+      anonymous: true,
+      ownerHash: hash,
+    });
+    let state = run(posted.state, system, { type: 'releaseHeld', order: [posted.noteId] });
+    state = run(state, ann, {
+      type: 'editNote',
+      noteId: posted.noteId,
+      text: 'edited',
+      proofHash: hash,
+    });
+    expect(state.notes[posted.noteId]).toMatchObject({
+      text: 'original',
+      pendingChange: { text: 'edited' },
+    });
+    state = run(state, system, { type: 'releaseHeld', order: [posted.noteId] }, t0 + 5000);
+    expect(state.notes[posted.noteId]).toMatchObject({
+      text: 'edited',
+      pendingChange: null,
+      editedAt: t0 + 5000,
+    });
+    state = run(state, ann, { type: 'deleteNote', noteId: posted.noteId, proofHash: hash });
+    expect(state.notes[posted.noteId]).toBeDefined();
+    state = run(state, system, { type: 'releaseHeld', order: [posted.noteId] });
+    expect(state.notes[posted.noteId]).toBeUndefined();
+  });
+
+  it('[N6] a facilitator removing an anonymous note does so at once (it says nothing about the author)', () => {
+    const posted = addNote(whatNamed, ann, 'what', 'x', { anonymous: true, ownerHash: hash });
+    const shown = run(posted.state, system, { type: 'releaseHeld', order: [posted.noteId] });
+    expect(
+      events(shown, fay, { type: 'deleteNote', noteId: posted.noteId, proofHash: null })[0]?.type,
+    ).toBe('NoteDeleted');
+  });
+
+  it('[V6] running a stage again while voting is open closes it with the real tallies', () => {
+    let state = at(started(), 'so-what');
+    state = run(state, fay, { type: 'setVisibility', stepId: 'so-what', visibility: 'named' });
+    const note = addNote(state, ann, 'so-what');
+    state = run(note.state, fay, {
+      type: 'openVoting',
+      stepId: 'so-what',
+      budget: 3,
+      maxPerNote: 1,
+    });
+    state = run(state, ben, { type: 'castVote', noteId: note.noteId });
+    state = run(state, fay, { type: 'rerunStep' });
+    expect(state.voting['so-what']).toMatchObject({
+      status: 'closed',
+      tallies: { [note.noteId]: 1 },
+    });
   });
 });
 

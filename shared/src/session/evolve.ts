@@ -1,4 +1,5 @@
 import type { SessionEvent } from './commands.ts';
+import { tally } from './decide-votes.ts';
 import type { ReflectionModel } from './models/model.ts';
 import { idleTimer, type NoteState, type SessionState, type VotingState } from './state.ts';
 import { defaultAgreementText, stepsForModel } from './steps.ts';
@@ -87,6 +88,7 @@ export function evolve(state: SessionState, event: SessionEvent): SessionState {
             ownerHash: event.ownerHash,
             hidden: event.hidden,
             held: event.held,
+            pendingChange: null,
             groupId: null,
             createdAt: event.at,
             editedAt: null,
@@ -94,6 +96,8 @@ export function evolve(state: SessionState, event: SessionEvent): SessionState {
           },
         },
       };
+    case 'AnonymousChangeHeld':
+      return updateNote(state, event.noteId, { pendingChange: { text: event.text } });
     case 'NoteEdited':
       return updateNote(state, event.noteId, { text: event.text, editedAt: event.at });
     case 'NoteDeleted': {
@@ -119,7 +123,7 @@ export function evolve(state: SessionState, event: SessionEvent): SessionState {
           voting?.status === 'open'
             ? {
                 ...state.voting,
-                [event.stepId]: { ...voting, status: 'closed', tallies: voting.tallies ?? {} },
+                [event.stepId]: { ...voting, status: 'closed', tallies: tally(voting) },
               }
             : state.voting,
       };
@@ -138,6 +142,7 @@ export function evolve(state: SessionState, event: SessionEvent): SessionState {
           ownerHash: released.ownerHash,
           hidden: false,
           held: false,
+          pendingChange: null,
           groupId: released.groupId,
           createdAt: event.at,
           editedAt: released.editedAt,
@@ -148,7 +153,23 @@ export function evolve(state: SessionState, event: SessionEvent): SessionState {
         const note = notes[noteId];
         if (note) notes[noteId] = { ...note, hidden: false, held: false, shownAt: event.at };
       }
-      return { ...state, notes };
+      let spotlight = state.spotlight;
+      for (const change of event.changes) {
+        const note = notes[change.noteId];
+        if (!note) continue;
+        if (change.text === null) {
+          delete notes[change.noteId];
+          if (spotlight === change.noteId) spotlight = null;
+        } else {
+          notes[change.noteId] = {
+            ...note,
+            text: change.text,
+            editedAt: event.at,
+            pendingChange: null,
+          };
+        }
+      }
+      return { ...state, notes, spotlight };
     }
     case 'LockSet':
       return { ...state, locked: event.locked };

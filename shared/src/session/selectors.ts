@@ -65,7 +65,11 @@ export function facilitatorView(state: SessionState): FacilitatorView {
   const step = currentStep(state);
   const hiddenCounts: Record<string, number> = {};
   for (const note of Object.values(state.notes)) {
-    if (note.hidden) hiddenCounts[note.stepId] = (hiddenCounts[note.stepId] ?? 0) + 1;
+    // Notes waiting only for an anonymous batch are not counted: a count that moved the moment
+    // someone pressed Post would say when they did.
+    if (note.hidden && (!note.held || effectiveVisibility(state, note.stepId) === 'hidden')) {
+      hiddenCounts[note.stepId] = (hiddenCounts[note.stepId] ?? 0) + 1;
+    }
   }
   const notAccepted = Object.entries(state.participants)
     .filter(([id, person]) => person.role === 'participant' && state.accepted[id] === undefined)

@@ -19,6 +19,11 @@ export interface NoteState {
    */
   held: boolean;
   groupId: string | null;
+  /**
+   * A change its anonymous author made after the note was shown, waiting for the next batch:
+   * new text, or null for a deletion. Applied immediately, it would show when the author acted.
+   */
+  pendingChange: { text: string | null } | null;
   createdAt: number;
   editedAt: number | null;
   /** When it became visible to everyone (its creation, or the reveal). */
