@@ -3,7 +3,15 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../support/app-server.ts';
 import { launchBrowser, saveScreenshot } from '../support/browser.ts';
-import { noteItem, openPerson, tabTo, type Person } from '../support/browser-session.ts';
+import {
+  acceptAgreement,
+  currentStepHeading,
+  goToStep,
+  noteItem,
+  openPerson,
+  tabTo,
+  type Person,
+} from '../support/browser-session.ts';
 import { openMigratedPglite } from '../support/databases.ts';
 import { clientDist } from '../support/paths.ts';
 import { chromium, describeWith } from '../support/suites.ts';
@@ -103,6 +111,18 @@ describeWith('live board in Chromium', chromium, () => {
       await share.getByText('Copied').waitFor();
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
 
+      // The session opens in the lobby, where nobody writes; the facilitator moves to the first
+      // question, and the step bar says where the group is.
+      expect(await addNoteBox(page, 'What?').count()).toBe(0);
+      await goToStep(page, 'What?');
+      const bar = page.getByRole('navigation', { name: 'Session steps' });
+      expect(
+        await bar.locator('[aria-current="step"]').evaluate((element) => element.textContent),
+      ).toMatch(/What\?/);
+      // This model starts with silent writing; for an open discussion the facilitator names notes.
+      await page.getByRole('combobox', { name: 'Who sees new notes' }).selectOption('named');
+      await page.getByRole('button', { name: 'Apply' }).click();
+      await page.locator('.visibility-line').filter({ hasText: 'Named.' }).waitFor();
       await postNote(page, 'What?', 'We started the handover twenty minutes late');
       await expect.poll(() => rosterNames(page), soon).toEqual(['Fay (facilitator) (you)']);
       await saveScreenshot(page, 'board-facilitator');
@@ -150,6 +170,16 @@ describeWith('live board in Chromium', chromium, () => {
       await blake.page.getByRole('button', { name: 'Join session' }).click();
       await blake.page.waitForURL(/\/s\//);
 
+      // Late joiners land in the current step and read the agreement before they can write.
+      for (const { page } of [alex, blake]) {
+        await currentStepHeading(page, 'What?').waitFor();
+        expect(await addNoteBox(page, 'What?').count()).toBe(0);
+      }
+      await saveScreenshot(blake.page, 'board-phone-agreement');
+      await acceptAgreement(alex.page);
+      await acceptAgreement(blake.page);
+      for (const { page } of [alex, blake]) await addNoteBox(page, 'What?').waitFor();
+
       for (const { page } of everyone) {
         await expect.poll(() => roster(page).count(), soon).toBe(3);
         expect(await page.getByRole('region', { name: 'Invite people' }).count()).toBe(
@@ -165,17 +195,17 @@ describeWith('live board in Chromium', chromium, () => {
     it('each person posts a note, and every window shows all three', async () => {
       await postNote(alex.page, 'What?', 'The handover sheet was missing two people');
       // Near the limit the count shows; over it, the note is refused with a message and kept.
-      const box = addNoteBox(blake.page, 'So what?');
+      const box = addNoteBox(blake.page, 'What?');
       await box.fill('x'.repeat(1001));
       expect(await blake.page.getByText('1,001 of 1,000 characters: 1 too many').isVisible()).toBe(
         true,
       );
-      await blake.page.getByRole('button', { name: 'Add note to “So what?”' }).click();
+      await blake.page.getByRole('button', { name: 'Add note to “What?”' }).click();
       await blake.page.getByRole('alert').filter({ hasText: 'this one has 1,001' }).waitFor();
       expect(await box.getAttribute('aria-invalid')).toBe('true');
       expect(await box.inputValue()).toHaveLength(1001);
       await saveScreenshot(blake.page, 'board-phone-note-too-long');
-      await postNote(blake.page, 'So what?', 'I felt rushed and did not ask my questions');
+      await postNote(blake.page, 'What?', 'I felt rushed and did not ask my questions');
       expect(await box.getAttribute('aria-invalid')).toBeNull();
       const notes = [
         'We started the handover twenty minutes late',
@@ -194,7 +224,7 @@ describeWith('live board in Chromium', chromium, () => {
     it('a participant posts and edits a note with the keyboard alone', async () => {
       const { page } = alex;
       await page.locator('body').focus();
-      await tabTo(page, /^Add a note to “Now what\?”$/);
+      await tabTo(page, /^Add a note to “What\?”$/);
       await page.keyboard.type('Print the sheet');
       await page.keyboard.press('Shift+Enter');
       await page.keyboard.type('before the shift starts');
@@ -205,7 +235,7 @@ describeWith('live board in Chromium', chromium, () => {
       expect(await note.locator('.note-text').textContent()).toBe(
         'Print the sheet\nbefore the shift starts',
       );
-      expect(await addNoteBox(page, 'Now what?').inputValue()).toBe('');
+      expect(await addNoteBox(page, 'What?').inputValue()).toBe('');
       await expect.poll(() => note.getByText('Saving…').count(), soon).toBe(0);
 
       await tabTo(page, /^Edit note “Print the sheet/, 5);
@@ -270,10 +300,10 @@ describeWith('live board in Chromium', chromium, () => {
         });
       });
       await page.reload();
-      await addNoteBox(page, 'Now what?').waitFor();
+      await addNoteBox(page, 'What?').waitFor();
 
-      await addNoteBox(page, 'Now what?').fill('Ask for a relief nurse');
-      await addNoteBox(page, 'Now what?').press('Enter');
+      await addNoteBox(page, 'What?').fill('Ask for a relief nurse');
+      await addNoteBox(page, 'What?').press('Enter');
       const paused = noteItem(page, 'Ask for a relief nurse');
       await paused.getByText('Saving is paused').waitFor();
       await saveScreenshot(page, 'board-saving-paused');
@@ -285,8 +315,8 @@ describeWith('live board in Chromium', chromium, () => {
       expect(sent[1]?.commandId).toBe(sent[0]?.commandId);
 
       loseAckOf = 'Check the rota on Fridays';
-      await addNoteBox(page, 'Now what?').fill('Check the rota on Fridays');
-      await addNoteBox(page, 'Now what?').press('Enter');
+      await addNoteBox(page, 'What?').fill('Check the rota on Fridays');
+      await addNoteBox(page, 'What?').press('Enter');
       await expect.poll(() => sent.length, soon).toBe(4);
       const retried = noteItem(page, 'Check the rota on Fridays');
       await expect.poll(() => retried.getByRole('button', { name: /^Edit/ }).count(), soon).toBe(1);
@@ -331,17 +361,18 @@ describeWith('live board in Chromium', chromium, () => {
         .toEqual(['Fay (facilitator)', 'Alex', 'Blake (you)']);
       expect(await blake.page.getByText('You are Blake.').count()).toBe(1);
 
-      // On a phone the areas are stacked, and nothing is wider than the screen.
+      // On a phone the step, its notes and the roster are stacked, and nothing is wider than the
+      // screen: the step bar wraps.
       const boxes = await blake.page
-        .locator('.area')
-        .evaluateAll((areas) =>
-          areas.map((area) => area.getBoundingClientRect()).map(({ x, y }) => ({ x, y })),
+        .locator('.step-bar, .current-step, .area, .roster')
+        .evaluateAll((parts) =>
+          parts.map((part) => part.getBoundingClientRect().toJSON() as DOMRect),
         );
-      expect(boxes).toHaveLength(3);
-      expect(new Set(boxes.map((box) => box.x)).size).toBe(1);
+      expect(boxes).toHaveLength(4);
       expect(boxes.map((box) => box.y)).toEqual(
         [...boxes.map((box) => box.y)].sort((a, b) => a - b),
       );
+      for (const box of boxes) expect(box.right).toBeLessThanOrEqual(390);
       expect(
         await blake.page.evaluate(() => document.documentElement.scrollWidth),
       ).toBeLessThanOrEqual(390);

@@ -15,6 +15,8 @@ export async function openPerson(
 ): Promise<Person> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
   const page = await context.newPage();
+  // Well under the test's own timeout, so a wait that fails says which element it waited for.
+  page.setDefaultTimeout(10_000);
   const problems = watchForPageErrors(page);
   return { page, problems, close: () => context.close() };
 }
@@ -44,4 +46,52 @@ export async function tabTo(page: Page, name: RegExp, maxPresses = 40): Promise<
 /** The sticky note on the board whose text contains `text`. */
 export function noteItem(page: Page, text: string): Locator {
   return page.locator('li.note').filter({ hasText: text });
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A facilitator jumps to a step from the step bar, and waits until the page shows it. */
+export async function goToStep(page: Page, title: string): Promise<void> {
+  const bar = page.getByRole('navigation', { name: 'Session steps' });
+  await bar.getByRole('button', { name: new RegExp(`^${escapeRegExp(title)}`) }).click();
+  await currentStepHeading(page, title).waitFor();
+}
+
+/** The current step's title, as everyone sees it. */
+export function currentStepHeading(page: Page, title: string): Locator {
+  return page
+    .locator('#current-step-title')
+    .filter({ hasText: new RegExp(`^${escapeRegExp(title)}$`) });
+}
+
+/** A participant reads the agreement and accepts it; the card goes away once the server has it. */
+export async function acceptAgreement(page: Page): Promise<void> {
+  const card = page.getByRole('region', { name: 'Before you take part: the group’s agreement' });
+  await card.getByRole('button', { name: 'I agree' }).click();
+  await card.waitFor({ state: 'detached' });
+}
+
+/** Opens the join link in this person's browser and joins under `name`. */
+export async function joinByLink(
+  person: Person,
+  baseUrl: string,
+  joinCode: string,
+  name: string,
+): Promise<void> {
+  await person.page.goto(`${baseUrl}/j/${joinCode}`);
+  await person.page.getByRole('textbox', { name: 'Your name' }).fill(name);
+  await person.page.getByRole('button', { name: 'Join session' }).click();
+  await person.page.waitForURL(/\/s\//);
+}
+
+/** The countdown a page shows, in seconds. */
+export async function countdownSeconds(page: Page): Promise<number> {
+  const text = (await page.getByRole('timer').textContent()) ?? '';
+  const parts = text.trim().split(':').map(Number);
+  if (parts.length < 2 || parts.some((part) => !Number.isInteger(part))) {
+    throw new Error(`not a countdown: "${text}"`);
+  }
+  return parts.reduce((total, part) => total * 60 + part, 0);
 }

@@ -1,13 +1,17 @@
 import {
   DocCloseCode,
   ErrorCode,
+  isFacilitating,
   readBoard,
   type BoardView,
   type CommandName,
+  type FacilitatorView,
   type Presence,
+  type PrivateView,
 } from '@reflectory/shared';
 import * as Y from 'yjs';
 import { closeBoardReplica, openBoardReplica, type BoardReplica } from './board-replica.ts';
+import { AnonymousNotes, type KeyValueStorage } from './anonymous-notes.ts';
 import { isShownOnBoard } from './command-effects.ts';
 import { openCommandSocket, socketTransport, type CommandSocket } from './command-socket.ts';
 import {
@@ -20,6 +24,7 @@ import { ExternalStore } from './external-store.ts';
 import { Outbox, type CommandBody } from './outbox.ts';
 import { tabOutboxStorage } from './outbox-storage.ts';
 import { readRoster } from './roster.ts';
+import { measureClockOffset } from './time-sync.ts';
 
 export interface BoardSnapshot {
   view: BoardView;
@@ -47,6 +52,13 @@ export class LiveSession {
   readonly board = new ExternalStore<BoardSnapshot>(emptyBoard);
   readonly roster = new ExternalStore<readonly Presence[]>([]);
   readonly status = new ExternalStore<ConnectionStatus>({ kind: 'connecting' });
+  /** Your own standing (role, agreement, votes, hidden notes), pushed by the server. */
+  readonly privateView = new ExternalStore<PrivateView | undefined>(undefined);
+  /** For facilitators only: guidance, who has not accepted, hidden-note counts, voting progress. */
+  readonly facilitation = new ExternalStore<FacilitatorView | undefined>(undefined);
+  /** How far the server's clock is ahead of this browser's, in ms. */
+  readonly clockOffset = new ExternalStore<number>(0);
+  readonly anonymous: AnonymousNotes;
   private signals: ConnectionSignals;
   private stopRunning: (() => void) | undefined;
 
@@ -55,6 +67,11 @@ export class LiveSession {
     participantId: string,
   ) {
     this.outbox = new Outbox({ storage: tabOutboxStorage(sessionId, participantId) });
+    this.anonymous = new AnonymousNotes(
+      sessionId,
+      storageOrUndefined(() => localStorage),
+      storageOrUndefined(() => sessionStorage),
+    );
     this.signals = {
       online: navigator.onLine,
       commandsConnected: false,
@@ -94,7 +111,8 @@ export class LiveSession {
     const refresh = () => {
       const view = readBoard(doc);
       this.board.set({ view, loaded: this.board.get().loaded || provider.synced });
-      this.outbox.settle((entry) => isShownOnBoard(entry, view));
+      this.anonymous.settle((noteId) => view.notes.some((note) => note.id === noteId));
+      this.settle();
     };
     const onSync = (synced: boolean) => {
       this.signal({ boardSynced: synced });
@@ -106,9 +124,8 @@ export class LiveSession {
     const onClosed = ({ code, reason }: { code: number; reason: string }) =>
       this.signal({ stopped: closeMessage(code, reason) });
     const onPresence = () => this.roster.set(readRoster(awareness));
-    const stopSettling = this.outbox.subscribe(() =>
-      this.outbox.settle((entry) => isShownOnBoard(entry, this.board.get().view)),
-    );
+    const stopSettling = this.outbox.subscribe(() => this.settle());
+    const stopSettlingViews = this.privateView.subscribe(() => this.settle());
 
     doc.on('update', refresh);
     provider.on('sync', onSync);
@@ -117,6 +134,7 @@ export class LiveSession {
     awareness.on('change', onPresence);
     return () => {
       stopSettling();
+      stopSettlingViews();
       doc.off('update', refresh);
       provider.off('sync', onSync);
       provider.off('status', onStatus);
@@ -138,6 +156,17 @@ export class LiveSession {
     socket.on('connect', () => {
       reconnectDelay = 1000;
       this.signal({ commandsConnected: true });
+      void measureClockOffset(socket).then((offset) => {
+        if (offset !== undefined) this.clockOffset.set(offset);
+      });
+    });
+    socket.on('view:private', (view) => {
+      this.privateView.set(view);
+      if (!isFacilitating(view.role)) this.facilitation.set(undefined);
+    });
+    socket.on('view:facilitation', (view) => {
+      const role = this.privateView.get()?.role;
+      if (role === undefined || isFacilitating(role)) this.facilitation.set(view);
     });
     socket.on('disconnect', (reason) => {
       this.signal({ commandsConnected: false });
@@ -154,6 +183,36 @@ export class LiveSession {
       clearTimeout(reconnectTimer);
       socket.removeAllListeners();
     };
+  }
+
+  /**
+   * Keeps the secrets of your anonymous notes once the server has accepted them, then drops from
+   * the outbox what the page now shows.
+   */
+  private settle(): void {
+    for (const entry of this.outbox.getSnapshot()) {
+      if (entry.state !== 'saved') continue;
+      if (entry.name === 'note:add' && entry.payload.secret && entry.result) {
+        const { noteId } = entry.result;
+        const shown = this.board.get().view.notes.some((note) => note.id === noteId);
+        this.anonymous.remember(
+          noteId,
+          entry.payload.secret,
+          shown ? undefined : { stepId: entry.payload.areaId, text: entry.payload.text.trim() },
+        );
+      } else if (entry.name === 'note:delete') {
+        const { noteId } = entry.payload;
+        if (!this.board.get().view.notes.some((note) => note.id === noteId)) {
+          this.anonymous.forget(noteId);
+        }
+      }
+    }
+    const view = this.board.get().view;
+    const elsewhere = {
+      hiddenNotes: this.privateView.get()?.hiddenNotes ?? [],
+      isAwaiting: (noteId: string) => this.anonymous.isAwaiting(noteId),
+    };
+    this.outbox.settle((entry) => isShownOnBoard(entry, view, elsewhere));
   }
 
   private followNetwork(): () => void {
@@ -173,5 +232,14 @@ export class LiveSession {
     this.signals = next;
     const status = combineConnectionStatus(next);
     if (!sameStatus(status, this.status.get())) this.status.set(status);
+  }
+}
+
+/** Web Storage, or undefined where the browser forbids it (some privacy modes throw on access). */
+function storageOrUndefined(get: () => Storage): KeyValueStorage | undefined {
+  try {
+    return get();
+  } catch {
+    return undefined;
   }
 }

@@ -480,9 +480,11 @@ export class SessionRoom {
       participant.displayName,
       participant.role,
     );
+    const view = facilitatorView(this.state);
+    this.lastFacilitationJson = JSON.stringify(view);
     for (const sink of this.sinks) {
       const role = this.state.participants[sink.participantId]?.role;
-      if (role && isFacilitating(role)) sink.sendFacilitation(facilitatorView(this.state));
+      if (role && isFacilitating(role)) sink.sendFacilitation(view);
     }
   }
 }

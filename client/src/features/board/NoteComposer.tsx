@@ -1,28 +1,46 @@
-import { checkNoteText } from '@reflectory/shared';
-import { useState, type FormEvent } from 'react';
+import { checkNoteText, type Visibility } from '@reflectory/shared';
+import { useId, useState, type FormEvent } from 'react';
 import { NoteTextInput } from './NoteTextInput.tsx';
 
 interface Props {
   areaTitle: string;
-  onAdd: (text: string) => void;
+  visibility: Visibility;
+  /** How many people have the board open now (you included). */
+  present: number;
+  onAdd: (text: string, anonymous: boolean) => void;
 }
 
+/** Below this many people, anonymity is easily seen through. */
+const smallGroup = 3;
+
 /**
- * Writes a new note into one area. The text leaves the box as soon as it is queued: from then on
- * the outbox holds it and shows it as a note being saved, so nothing typed is lost.
+ * Writes a new note into the current step. The text leaves the box as soon as it is queued: from
+ * then on the outbox holds it and shows it as a note being saved, so nothing typed is lost. Before
+ * writing, people are told who will see the note, and whether anonymity means much here.
  */
-export function NoteComposer({ areaTitle, onAdd }: Props) {
+export function NoteComposer({ areaTitle, visibility, present, onAdd }: Props) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string>();
+  const [chosenAnonymous, setChosenAnonymous] = useState(false);
+  const anonymousId = useId();
+  const anonymousHintId = useId();
+  const anonymous = visibility === 'anonymous' || chosenAnonymous;
 
   function post(event?: FormEvent) {
     event?.preventDefault();
     const checked = checkNoteText(text);
     if (!checked.ok) return setError(checked.error.message);
-    onAdd(checked.data);
+    onAdd(checked.data, anonymous);
     setText('');
     setError(undefined);
   }
+
+  const smallGroupWarning = present < smallGroup && (
+    <p className="small-group-warning">
+      <strong>Only {present === 1 ? 'one person is' : `${present} people are`} here.</strong> In so
+      small a group, others can probably tell who wrote an anonymous note.
+    </p>
+  );
 
   return (
     <form className="composer" noValidate onSubmit={post}>
@@ -41,9 +59,37 @@ export function NoteComposer({ areaTitle, onAdd }: Props) {
         }}
         onSubmit={post}
       />
+      {visibility === 'anonymous' ? (
+        <div className="anonymous-option">
+          <p className="muted">
+            Notes in this step are anonymous: nobody, the facilitator included, will see that you
+            wrote yours.
+          </p>
+          {smallGroupWarning}
+        </div>
+      ) : (
+        <div className="anonymous-option">
+          <div className="checkbox-field">
+            <input
+              id={anonymousId}
+              type="checkbox"
+              checked={chosenAnonymous}
+              aria-describedby={anonymousHintId}
+              onChange={(event) => setChosenAnonymous(event.target.checked)}
+            />
+            <label htmlFor={anonymousId}>Post anonymously</label>
+          </div>
+          <p id={anonymousHintId} className="field-hint">
+            Nobody, the facilitator included, will see that you wrote it, so nobody can follow it up
+            with you. It appears a few seconds after you post it.
+          </p>
+          {smallGroupWarning}
+        </div>
+      )}
       <div className="composer-actions">
         <button className="button primary small" type="submit">
-          Add note<span className="visually-hidden"> to “{areaTitle}”</span>
+          {anonymous ? 'Add anonymous note' : 'Add note'}
+          <span className="visually-hidden"> to “{areaTitle}”</span>
         </button>
       </div>
     </form>

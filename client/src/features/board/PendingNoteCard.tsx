@@ -19,7 +19,7 @@ export function PendingNoteCard({ entry, you, open, connected, actions }: Props)
     <li className={`note note-own note-pending${entry.state === 'failed' ? ' note-failed' : ''}`}>
       <p className="note-text">{entry.payload.text}</p>
       <div className="note-foot">
-        <p className="note-author">{you.displayName} (you)</p>
+        <p className="note-author">{entry.payload.secret ? 'Anonymous' : you.displayName} (you)</p>
       </div>
       {indicator && <SaveStatus {...indicator} />}
       {entry.state === 'failed' && (

@@ -1,15 +1,19 @@
-import type { Presence } from '@reflectory/shared';
-import { useId } from 'react';
+import { roleLabel, type Presence, type Role } from '@reflectory/shared';
+import { useId, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { ColourSwatch } from '../../ui/ColourSwatch.tsx';
+import type { BoardActions } from './board-actions.ts';
 
 interface Props {
   people: readonly Presence[];
   youId: string;
   connected: boolean;
+  /** Given to those facilitating: the facilitator names co-facilitators; both remove people. */
+  manage?: { actions: BoardActions; yourRole: Role } | undefined;
 }
 
 /** Who has the board open now, as the server reports it. */
-export function Roster({ people, youId, connected }: Props) {
+export function Roster({ people, youId, connected, manage }: Props) {
   const headingId = useId();
   return (
     <section className="panel roster" aria-labelledby={headingId}>
@@ -30,13 +34,113 @@ export function Roster({ people, youId, connected }: Props) {
               <ColourSwatch colour={person.colour} />
               <span className="roster-name">{person.name}</span>
               {person.role !== 'participant' && (
-                <span className="roster-tag"> ({person.role})</span>
+                <span className="roster-tag"> ({roleLabel(person.role)})</span>
               )}
               {person.participantId === youId && <span className="roster-tag"> (you)</span>}
+              {manage && person.participantId !== youId && (
+                <PersonControls person={person} {...manage} />
+              )}
             </li>
           ))}
         </ul>
       )}
     </section>
+  );
+}
+
+function PersonControls({
+  person,
+  actions,
+  yourRole,
+}: {
+  person: Presence;
+  actions: BoardActions;
+  yourRole: Role;
+}) {
+  const [confirming, setConfirming] = useState(false);
+  const removeRef = useRef<HTMLButtonElement>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const canSetRole =
+    yourRole === 'facilitator' &&
+    (person.role === 'participant' || person.role === 'co-facilitator');
+  const canRemove =
+    person.role !== 'facilitator' &&
+    (yourRole === 'facilitator' || person.role !== 'co-facilitator');
+
+  if (confirming) {
+    return (
+      <div
+        className="roster-confirm"
+        role="group"
+        aria-label={`Remove ${person.name}`}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') {
+            flushSync(() => setConfirming(false));
+            removeRef.current?.focus();
+          }
+        }}
+      >
+        <p>
+          Remove {person.name} from the session? They are disconnected at once and cannot join again
+          with this link.
+        </p>
+        <div className="note-actions">
+          <button
+            ref={confirmRef}
+            className="button danger small"
+            type="button"
+            onClick={() => {
+              setConfirming(false);
+              actions.send('participant:remove', { participantId: person.participantId });
+            }}
+          >
+            Remove {person.name}
+          </button>
+          <button
+            className="button quiet small"
+            type="button"
+            onClick={() => {
+              flushSync(() => setConfirming(false));
+              removeRef.current?.focus();
+            }}
+          >
+            Cancel
+          </button>
+        </div>
+      </div>
+    );
+  }
+  if (!canSetRole && !canRemove) return null;
+  return (
+    <span className="roster-actions">
+      {canSetRole && (
+        <button
+          className="link-button"
+          type="button"
+          onClick={() =>
+            actions.send('role:set', {
+              participantId: person.participantId,
+              role: person.role === 'participant' ? 'co-facilitator' : 'participant',
+            })
+          }
+        >
+          {person.role === 'participant' ? 'Make co-facilitator' : 'Remove as co-facilitator'}
+          <span className="visually-hidden">: {person.name}</span>
+        </button>
+      )}
+      {canRemove && (
+        <button
+          ref={removeRef}
+          className="link-button danger"
+          type="button"
+          onClick={() => {
+            flushSync(() => setConfirming(true));
+            confirmRef.current?.focus();
+          }}
+        >
+          Remove<span className="visually-hidden"> {person.name} from the session</span>
+        </button>
+      )}
+    </span>
   );
 }

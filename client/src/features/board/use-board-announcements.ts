@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { LiveSession } from '../../realtime/live-session.ts';
 import type { Announcement } from '../../ui/Announcer.tsx';
+import { boardAnnouncement, privateAnnouncement } from './board-announcements.ts';
 import { announcementFor } from './save-announcements.ts';
 
 /**
  * The latest thing worth saying out loud on the board: the outcome of this person's own changes,
- * and the session ending. Other people's notes are not announced, which would drown the room.
+ * and changes to the session that concern everyone (step, timer, voting, lock, end). Other
+ * people's notes are not announced, which would drown the room.
  */
 export function useBoardAnnouncements(live: LiveSession): Announcement | undefined {
   const [announcement, setAnnouncement] = useState<Announcement>();
@@ -14,6 +16,7 @@ export function useBoardAnnouncements(live: LiveSession): Announcement | undefin
       setAnnouncement((last) => ({ text, serial: (last?.serial ?? 0) + 1 }));
     let entries = live.outbox.getSnapshot();
     let board = live.board.get();
+    let mine = live.privateView.get();
     const stopOutbox = live.outbox.subscribe(() => {
       const next = live.outbox.getSnapshot();
       const text = announcementFor(entries, next);
@@ -22,14 +25,20 @@ export function useBoardAnnouncements(live: LiveSession): Announcement | undefin
     });
     const stopBoard = live.board.subscribe(() => {
       const next = live.board.get();
-      if (board.loaded && board.view.status === 'open' && next.view.status === 'closed') {
-        announce('This session has ended. Notes can no longer be added or changed.');
-      }
+      const text = board.loaded ? boardAnnouncement(board.view, next.view) : undefined;
       board = next;
+      if (text) announce(text);
+    });
+    const stopPrivate = live.privateView.subscribe(() => {
+      const next = live.privateView.get();
+      const text = privateAnnouncement(mine, next);
+      mine = next;
+      if (text) announce(text);
     });
     return () => {
       stopOutbox();
       stopBoard();
+      stopPrivate();
     };
   }, [live]);
   return announcement;

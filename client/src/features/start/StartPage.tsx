@@ -1,11 +1,14 @@
-import { displayNameSchema, sessionTitleSchema } from '@reflectory/shared';
-import { useRef, useState, type FormEvent } from 'react';
+import { defaultModelId, displayNameSchema, sessionTitleSchema } from '@reflectory/shared';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { useNavigate } from 'react-router';
+import { fetchModels } from '../../api/models-api.ts';
 import { createSession } from '../../api/sessions-api.ts';
 import { FormAlert } from '../../ui/FormAlert.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { firstIssue } from '../../ui/validation.ts';
+import { ModelPicker, type ModelsState } from './ModelPicker.tsx';
+import './start.css';
 
 interface Errors {
   title?: string | undefined;
@@ -19,9 +22,26 @@ export function StartPage() {
   const [errors, setErrors] = useState<Errors>({});
   const [serverError, setServerError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [models, setModels] = useState<ModelsState>({ kind: 'loading' });
+  const [modelId, setModelId] = useState(defaultModelId);
   const titleRef = useRef<HTMLInputElement>(null);
   const nameRef = useRef<HTMLInputElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    let current = true;
+    void fetchModels().then((result) => {
+      if (!current) return;
+      setModels(
+        result.ok
+          ? { kind: 'loaded', models: result.data }
+          : { kind: 'failed', message: result.error.message },
+      );
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -40,6 +60,7 @@ export function StartPage() {
     const created = await createSession({
       title: checked.title.data,
       facilitatorName: checked.name.data,
+      ...(models.kind === 'loaded' ? { modelId } : {}),
     });
     setBusy(false);
     if (created.ok) {
@@ -51,14 +72,14 @@ export function StartPage() {
   }
 
   return (
-    <section className="page narrow" aria-labelledby="start-title">
+    <section className="page start-page" aria-labelledby="start-title">
       <title>Start a session · Reflectory</title>
       <h1 id="start-title">Start a session</h1>
       <p className="lede">
-        You will facilitate: you get a link and a short code to share, and a board where everyone
-        adds notes under three questions: What? So what? Now what?
+        You will facilitate: you get a link and a short code to share, and a board that takes the
+        group through a reflection model one stage at a time.
       </p>
-      <form className="form" noValidate onSubmit={(event) => void submit(event)}>
+      <form id="start-form" className="form" noValidate onSubmit={(event) => void submit(event)}>
         <TextField
           ref={titleRef}
           label="Session title"
@@ -85,17 +106,28 @@ export function StartPage() {
             setErrors((shown) => ({ ...shown, name: undefined }));
           }}
         />
-        {serverError && (
-          <FormAlert ref={alertRef}>
-            <p>The session was not started. {serverError}</p>
-          </FormAlert>
-        )}
-        <div className="actions">
-          <button className="button primary" type="submit" aria-disabled={busy}>
-            {busy ? 'Starting…' : 'Start session'}
-          </button>
-        </div>
       </form>
+      <ModelPicker
+        state={models}
+        selectedId={modelId}
+        onSelect={setModelId}
+        onMineChange={(mine) =>
+          setModels((shown) =>
+            shown.kind === 'loaded' ? { kind: 'loaded', models: { ...shown.models, mine } } : shown,
+          )
+        }
+        facilitatorName={name.trim()}
+      />
+      {serverError && (
+        <FormAlert ref={alertRef}>
+          <p>The session was not started. {serverError}</p>
+        </FormAlert>
+      )}
+      <div className="actions">
+        <button className="button primary" type="submit" form="start-form" aria-disabled={busy}>
+          {busy ? 'Starting…' : 'Start session'}
+        </button>
+      </div>
     </section>
   );
 }
