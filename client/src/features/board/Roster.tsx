@@ -63,6 +63,9 @@ function PersonControls({
   const canSetRole =
     yourRole === 'facilitator' &&
     (person.role === 'participant' || person.role === 'co-facilitator');
+  // An observer reads and never writes (e.g. a trainee, or a manager the group agreed may listen).
+  const canSetObserver =
+    yourRole === 'facilitator' && (person.role === 'participant' || person.role === 'observer');
   const canRemove =
     person.role !== 'facilitator' &&
     (yourRole === 'facilitator' || person.role !== 'co-facilitator');
@@ -110,7 +113,7 @@ function PersonControls({
       </div>
     );
   }
-  if (!canSetRole && !canRemove) return null;
+  if (!canSetRole && !canSetObserver && !canRemove) return null;
   return (
     <span className="roster-actions">
       {canSetRole && (
@@ -125,6 +128,21 @@ function PersonControls({
           }
         >
           {person.role === 'participant' ? 'Make co-facilitator' : 'Remove as co-facilitator'}
+          <span className="visually-hidden">: {person.name}</span>
+        </button>
+      )}
+      {canSetObserver && (
+        <button
+          className="link-button"
+          type="button"
+          onClick={() =>
+            actions.send('role:set', {
+              participantId: person.participantId,
+              role: person.role === 'observer' ? 'participant' : 'observer',
+            })
+          }
+        >
+          {person.role === 'observer' ? 'Let them write' : 'Make observer'}
           <span className="visually-hidden">: {person.name}</span>
         </button>
       )}
