@@ -214,7 +214,9 @@ export interface ServerToClientEvents {
 }
 
 /** What `socket.handshake.auth` must hold. */
-export const socketAuthSchema = z.object({ sessionId: z.uuid() });
+export const socketAuthSchema = z.object({
+  sessionId: z.uuid().transform((id) => id.toLowerCase()),
+});
 
 // ---------------------------------------------------------------------------------------------
 // Document socket (/yjs/<doc>)

@@ -148,8 +148,12 @@ export function projectBoard(
   if (prev === null || prev.notes !== next.notes || prev.participants !== next.participants) {
     const notes = doc.getMap<Y.Map<unknown>>(boardDocKeys.notes);
     const positions = new Map(revealOrder.map((id, index) => [id, index]));
-    for (const [noteId, note] of Object.entries(next.notes)) {
-      if (note.hidden || prev?.notes[noteId] === note) continue;
+    // Released notes are created in the shuffled order: Yjs numbers items as they are created,
+    // so writing them in the state's order (posting order) would leak it through item ids.
+    const ids = [...revealOrder, ...Object.keys(next.notes).filter((id) => !positions.has(id))];
+    for (const noteId of ids) {
+      const note = next.notes[noteId];
+      if (!note || note.hidden || prev?.notes[noteId] === note) continue;
       writeNote(notes, noteId, note, next, positions.get(noteId) ?? 0);
     }
     for (const noteId of [...notes.keys()]) {

@@ -6,6 +6,18 @@ export function hashNoteSecret(secret: string): string {
   return createHash('sha256').update(`reflectory-note:${secret}`).digest('hex');
 }
 
+/**
+ * An anonymous note's id comes from its secret and command id, so a retry names the same note
+ * without any receipt being stored (a receipt would record when the note was posted).
+ */
+export function noteIdFromSecret(secret: string, commandId: string): string {
+  const hex = createHash('sha256')
+    .update(`reflectory-note-id:${secret}:${commandId}`)
+    .digest('hex');
+  const variant = ((Number.parseInt(hex[16] ?? '0', 16) & 3) | 8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
 /** A uniformly random permutation (Fisher–Yates over crypto-grade randomness). */
 export function shuffled<T>(items: readonly T[], randomIndex: (below: number) => number): T[] {
   const copy = [...items];
@@ -38,7 +50,10 @@ export function toSessionCommand(
     case 'note:add':
       return {
         type: 'addNote',
-        noteId: randomUUID(),
+        noteId:
+          typeof payload.secret === 'string'
+            ? noteIdFromSecret(payload.secret, str(payload, 'commandId'))
+            : randomUUID(),
         stepId: str(payload, 'areaId'),
         text: str(payload, 'text'),
         anonymous: payload.anonymous === true,

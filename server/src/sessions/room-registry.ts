@@ -35,7 +35,9 @@ export class RoomRegistry {
   }
 
   /** The live room of a session, loading it if needed; undefined if the session does not exist. */
-  async get(sessionId: string): Promise<SessionRoom | undefined> {
+  async get(anySpelling: string): Promise<SessionRoom | undefined> {
+    // One room per session however its id is spelt: two copies would split roles and removals.
+    const sessionId = anySpelling.toLowerCase();
     const live = this.rooms.get(sessionId);
     if (live) return live;
     const pending = this.loading.get(sessionId);
@@ -54,7 +56,7 @@ export class RoomRegistry {
 
   /** The room if it is in memory now; for updates that matter only to a live room. */
   peek(sessionId: string): SessionRoom | undefined {
-    return this.rooms.get(sessionId);
+    return this.rooms.get(sessionId.toLowerCase());
   }
 
   get size(): number {
