@@ -127,8 +127,7 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketServerDep
       for (let attempt = 0; attempt < 3; attempt += 1) {
         const room = await deps.rooms.get(sessionId);
         if (!room) return ack(fail(ErrorCode.notFound, 'This session no longer exists.'));
-        const result = await room.enqueue(async () => {
-          if (room.evicted) return undefined;
+        const result = await room.submit(async () => {
           const command = toSessionCommand(name, data, room.state, randomInt);
           return room.execute(
             { kind: 'person', participantId },

@@ -151,6 +151,31 @@ export class SessionRoom {
     return this.connections.size;
   }
 
+  /**
+   * Queues a person's command so that it is answered within the store timeout of its arrival,
+   * however long the queue: if its turn has not come by then it is answered `unavailable` (and
+   * skipped when its turn comes), so waiting people never pile up behind a stuck store. Resolves
+   * undefined if the room was dropped meanwhile: fetch the room again and resubmit.
+   */
+  async submit<T>(work: () => Promise<Ack<T>>): Promise<Ack<T> | undefined> {
+    const budgetMs = this.options.storeTimeoutMs;
+    const deadline = Date.now() + budgetMs;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<Ack<T>>((resolve) => {
+      timer = setTimeout(() => resolve(fail(ErrorCode.unavailable, unavailableMessage)), budgetMs);
+    });
+    const run = this.enqueue(async () => {
+      if (this.evicted) return undefined;
+      if (Date.now() >= deadline) return fail(ErrorCode.unavailable, unavailableMessage);
+      return work();
+    });
+    try {
+      return await Promise.race([run, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   /** Runs `work` after every command queued before it has finished. */
   enqueue<T>(work: () => Promise<T>): Promise<T> {
     const run = this.queue.then(work, work);
@@ -342,7 +367,10 @@ export class SessionRoom {
       // room has reloaded from the store.
       this.stale = true;
       this.log.error({ err: error, sessionId: this.sessionId }, 'command not persisted');
-      void this.enqueue(() => this.reload()).catch(() => undefined);
+      // Bounded, so that a store that never answers cannot hold the queue.
+      void this.enqueue(() => withTimeout(this.reload(), this.options.storeTimeoutMs)).catch(
+        () => undefined,
+      );
       return fail(ErrorCode.unavailable, unavailableMessage);
     }
 
