@@ -79,12 +79,13 @@ describeWith('durability: the server process goes away mid-session', realPostgre
 
       const saved: SavedNote[] = await allSaved;
       const ackedBeforeKill = saved.filter((note) => note.savedAt < frozenAt);
-      const unansweredAtKill = saved.filter(
-        (note) => note.firstSentAt < frozenAt && note.savedAt > frozenAt,
+      // Notes whose ack never came were sent again with the same command id. (A note answered just
+      // before the freeze may be read by its client just after: timing alone cannot tell.)
+      const retried = saved.filter(
+        (note) => note.firstSentAt < frozenAt && note.attempts.length > 0,
       );
       expect(ackedBeforeKill.length).toBeGreaterThan(50);
-      expect(unansweredAtKill.length).toBeGreaterThan(0);
-      for (const note of unansweredAtKill) expect(note.attempts.length).toBeGreaterThan(0);
+      expect(retried.length).toBeGreaterThan(0);
 
       const rows = await storedNotes(scratch.url, sessionId);
       const total = clients * notesPerClient;

@@ -448,11 +448,15 @@ export class SessionRoom {
           this.evicted
             ? Promise.resolve(undefined)
             : this.execute({ kind: 'system' }, null, { type: 'expireTimer' }, () => ({})),
-        ).catch((error: unknown) =>
-          this.log.warn({ err: error, sessionId: this.sessionId }, 'timer expiry failed'),
-        );
+        )
+          .catch((error: unknown) =>
+            this.log.warn({ err: error, sessionId: this.sessionId }, 'timer expiry failed'),
+          )
+          // A timeout can fire a moment before the wall clock reaches the deadline (the expiry is
+          // then refused as early), or the store can fail: either way, try again.
+          .finally(() => this.armTimer());
       },
-      Math.max(0, deadline - Date.now()),
+      Math.max(0, deadline - Date.now()) + 5,
     );
     this.timerHandle.unref();
   }
