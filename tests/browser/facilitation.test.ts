@@ -402,6 +402,9 @@ describeWith('facilitating a session in Chromium', chromium, () => {
       const text = 'Say so at the start of the shift when we are short';
       await addNoteBox(ben.page, 'Now what?').fill(text);
       await ben.page.getByRole('checkbox', { name: 'Post anonymously' }).check();
+      expect(
+        await ben.page.getByRole('link', { name: /What anonymous means/ }).getAttribute('href'),
+      ).toBe('/anonymity');
       await ben.page.getByRole('button', { name: 'Add anonymous note to “Now what?”' }).click();
       await noteItem(ben.page, text)
         .getByText(/Posting anonymously|Saving/)

@@ -61,6 +61,21 @@ describeWith('landing page in Chromium', chromium, () => {
     await saveScreenshot(page, 'landing-phone');
   });
 
+  it('the anonymity page states the promise and its limits, from docs/anonymity.md', async () => {
+    const page = await browser.newPage();
+    const problems = watchForPageErrors(page);
+    await page.goto(`${server.baseUrl}/anonymity`);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toMatch(/anonymous/i);
+    expect(await page.getByRole('heading', { name: 'What is not promised' }).isVisible()).toBe(
+      true,
+    );
+    expect(await page.getByText('Your words can identify you.').isVisible()).toBe(true);
+    await saveScreenshot(page, 'anonymity-page');
+    expect(problems).toEqual([]);
+  });
+
   it('a deep link to a client route loads the app, which says the page is not found', async () => {
     const page = await browser.newPage();
     const response = await page.goto(`${server.baseUrl}/no/such/page`);

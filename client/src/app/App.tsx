@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
+import { AnonymityPage } from '../features/anonymity/AnonymityPage.tsx';
 import { JoinPage } from '../features/join/JoinPage.tsx';
 import { LandingPage } from '../features/landing/LandingPage.tsx';
 import { StartPage } from '../features/start/StartPage.tsx';
@@ -17,6 +18,7 @@ export function App() {
       <Route element={<Layout />}>
         <Route index element={<LandingPage />} />
         <Route path="start" element={<StartPage />} />
+        <Route path="anonymity" element={<AnonymityPage />} />
         <Route path="join" element={<JoinPage />} />
         <Route path="j/:code" element={<JoinPage />} />
         <Route

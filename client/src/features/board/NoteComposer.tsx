@@ -81,7 +81,11 @@ export function NoteComposer({ areaTitle, visibility, present, onAdd }: Props) {
           </div>
           <p id={anonymousHintId} className="field-hint">
             Nobody, the facilitator included, will see that you wrote it, so nobody can follow it up
-            with you. It appears a few seconds after you post it.
+            with you. It appears a few seconds after you post it.{' '}
+            <a href="/anonymity" target="_blank" rel="noreferrer">
+              What anonymous means, and what it cannot hide
+              <span className="visually-hidden"> (opens in a new tab)</span>
+            </a>
           </p>
           {smallGroupWarning}
         </div>
