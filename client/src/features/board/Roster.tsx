@@ -117,34 +117,20 @@ function PersonControls({
   return (
     <span className="roster-actions">
       {canSetRole && (
-        <button
-          className="link-button"
-          type="button"
-          onClick={() =>
-            actions.send('role:set', {
-              participantId: person.participantId,
-              role: person.role === 'participant' ? 'co-facilitator' : 'participant',
-            })
-          }
-        >
-          {person.role === 'participant' ? 'Make co-facilitator' : 'Remove as co-facilitator'}
-          <span className="visually-hidden">: {person.name}</span>
-        </button>
+        <RoleButton
+          person={person}
+          actions={actions}
+          role={person.role === 'participant' ? 'co-facilitator' : 'participant'}
+          label={person.role === 'participant' ? 'Make co-facilitator' : 'Remove as co-facilitator'}
+        />
       )}
       {canSetObserver && (
-        <button
-          className="link-button"
-          type="button"
-          onClick={() =>
-            actions.send('role:set', {
-              participantId: person.participantId,
-              role: person.role === 'observer' ? 'participant' : 'observer',
-            })
-          }
-        >
-          {person.role === 'observer' ? 'Let them write' : 'Make observer'}
-          <span className="visually-hidden">: {person.name}</span>
-        </button>
+        <RoleButton
+          person={person}
+          actions={actions}
+          role={person.role === 'observer' ? 'participant' : 'observer'}
+          label={person.role === 'observer' ? 'Let them write' : 'Make observer'}
+        />
       )}
       {canRemove && (
         <button
@@ -160,5 +146,28 @@ function PersonControls({
         </button>
       )}
     </span>
+  );
+}
+
+function RoleButton({
+  person,
+  actions,
+  role,
+  label,
+}: {
+  person: Presence;
+  actions: BoardActions;
+  role: 'co-facilitator' | 'participant' | 'observer';
+  label: string;
+}) {
+  return (
+    <button
+      className="link-button"
+      type="button"
+      onClick={() => actions.send('role:set', { participantId: person.participantId, role })}
+    >
+      {label}
+      <span className="visually-hidden">: {person.name}</span>
+    </button>
   );
 }
