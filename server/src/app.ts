@@ -5,6 +5,8 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Database } from './db/database.ts';
 import { createStore } from './db/store.ts';
+import { createUserSessions } from './auth/user-sessions.ts';
+import { registerAccountRoutes } from './http/account-routes.ts';
 import { registerClientApp } from './http/client-app.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { serializeError } from './http/safe-error.ts';
@@ -86,10 +88,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const store = createStore(deps.database.db);
   const rooms = new RoomRegistry(store, app.log, { ...defaultRegistryOptions, ...deps.rooms });
   const sessions = new SessionService(store, rooms);
+  const userSessions = createUserSessions(store);
+  const checkOrigin = originCheck(allowedOrigins);
+  registerAccountRoutes(app, { store, userSessions, checkOrigin });
   registerSessionRoutes(app, { sessions, allowedOrigins });
   registerModelRoutes(app, {
     store,
-    checkOrigin: originCheck(allowedOrigins),
+    checkOrigin,
     existingDeviceHash,
     ensureDevice,
   });

@@ -11,10 +11,17 @@ export interface ParticipantRecord {
   colour: string;
   /** Removed by a facilitator: kept for the names on their notes, never let back in. */
   removed: boolean;
+  /** The account they joined with, when they were signed in. */
+  userId: string | null;
 }
 
 export interface ParticipantsRepository {
-  create(participant: Omit<ParticipantRecord, 'removed'> & { deviceHash: string }): Promise<void>;
+  create(
+    participant: Omit<ParticipantRecord, 'removed' | 'userId'> & {
+      deviceHash: string;
+      userId?: string | null;
+    },
+  ): Promise<void>;
   findByDevice(sessionId: string, deviceHash: string): Promise<ParticipantRecord | undefined>;
   /** Everyone who ever joined the session, in the order they joined. */
   listBySession(sessionId: string): Promise<ParticipantRecord[]>;
@@ -28,6 +35,7 @@ const columns = {
   displayName: participants.displayName,
   role: participants.role,
   colour: participants.colour,
+  userId: participants.userId,
   removed: sql<boolean>`${participants.removedAt} is not null`,
 };
 

@@ -9,14 +9,21 @@ export interface SessionRecord {
   /** The model snapshot (validated when the session was created). */
   model: unknown;
   agreementText: string;
+  teamId: string | null;
+  createdBy: string | null;
+  scheduledFor: Date | null;
+  /** The team's open actions when the session was created (see PreviousAction). */
+  previousActions: unknown;
   createdAt: Date;
   closedAt: Date | null;
+  purgedAt: Date | null;
 }
 
 export type NewSession = Pick<
   SessionRecord,
   'id' | 'title' | 'joinCode' | 'model' | 'agreementText' | 'createdAt'
->;
+> &
+  Partial<Pick<SessionRecord, 'teamId' | 'createdBy' | 'scheduledFor' | 'previousActions'>>;
 
 export interface SessionsRepository {
   /** Inserts a session; `join_code_taken` when an open session already holds the code. */
@@ -68,7 +75,7 @@ export function createSessionsRepository(db: Db): SessionsRepository {
 }
 
 /** Both drivers report PostgreSQL's SQLSTATE as `code`, directly or on the wrapped cause. */
-function isUniqueViolation(error: unknown): boolean {
+export function isUniqueViolation(error: unknown): boolean {
   for (let current: unknown = error; current instanceof Error; current = current.cause) {
     if ((current as { code?: unknown }).code === uniqueViolation) return true;
   }

@@ -1,5 +1,10 @@
 import type { Db } from './database.ts';
 import {
+  createAuthSessionsRepository,
+  type AuthSessionsRepository,
+} from './auth-sessions-repository.ts';
+import { createUsersRepository, type UsersRepository } from './users-repository.ts';
+import {
   createCustomModelsRepository,
   type CustomModelsRepository,
 } from './custom-models-repository.ts';
@@ -23,6 +28,8 @@ export interface Repositories {
   events: EventsRepository;
   customModels: CustomModelsRepository;
   heldNotes: HeldNotesRepository;
+  users: UsersRepository;
+  authSessions: AuthSessionsRepository;
 }
 
 export interface Store extends Repositories {
@@ -40,6 +47,8 @@ function repositories(db: Db): Repositories {
     events: createEventsRepository(db),
     customModels: createCustomModelsRepository(db),
     heldNotes: createHeldNotesRepository(db),
+    users: createUsersRepository(db),
+    authSessions: createAuthSessionsRepository(db),
   };
 }
 

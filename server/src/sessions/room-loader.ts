@@ -16,6 +16,8 @@ export interface LoadedRoom {
   participants: Map<string, ParticipantRecord>;
   lastId: number;
   tailLength: number;
+  /** The team the session belongs to, or null for a standalone session. */
+  teamId: string | null;
 }
 
 /**
@@ -82,5 +84,6 @@ export async function loadRoom(store: Store, sessionId: string): Promise<LoadedR
     participants: new Map(participants.map((participant) => [participant.id, participant])),
     lastId: stored.lastId,
     tailLength: stored.updates.length,
+    teamId: session.teamId,
   };
 }

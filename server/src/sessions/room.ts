@@ -33,6 +33,7 @@ import {
 } from '../realtime/yjs-messages.ts';
 import { captureUpdate, projectBoard } from './board-projection.ts';
 import { persistEvents } from './persist-events.ts';
+import { recordTeamEffects } from './team-effects.ts';
 import { loadRoom } from './room-loader.ts';
 import { shuffled } from './command-mapping.ts';
 
@@ -111,6 +112,8 @@ export class SessionRoom {
   doc: Y.Doc;
   state: SessionState;
   participants: Map<string, ParticipantRecord>;
+  /** The team the session belongs to; its actions and audit log change with the session. */
+  teamId: string | null;
   private lastId: number;
   private tailLength: number;
   /** Set when a write failed: the in-memory document may be ahead of the store until reloaded. */
@@ -141,6 +144,7 @@ export class SessionRoom {
     this.doc = loaded.doc;
     this.state = loaded.state;
     this.participants = loaded.participants;
+    this.teamId = loaded.teamId;
     this.lastId = loaded.lastId;
     this.tailLength = loaded.tailLength;
     this.armTimer();
@@ -352,6 +356,17 @@ export class SessionRoom {
     try {
       const committed = this.store.transaction(async (tx) => {
         await persistEvents(tx, this.sessionId, prev, events);
+        if (this.teamId !== null) {
+          await recordTeamEffects(tx, {
+            teamId: this.teamId,
+            sessionId: this.sessionId,
+            actor,
+            participants: this.participants,
+            before: prev,
+            after: next,
+            events,
+          });
+        }
         if (update) appendedId = await tx.docLog.append(this.docName, update);
         if (commandId !== null && !concernsAnonymousAuthorOnly(prev, events)) {
           await tx.receipts.save(this.sessionId, commandId, ack);
@@ -522,6 +537,7 @@ export class SessionRoom {
     this.doc = loaded.doc;
     this.state = loaded.state;
     this.participants = loaded.participants;
+    this.teamId = loaded.teamId;
     this.lastId = loaded.lastId;
     this.tailLength = loaded.tailLength;
     this.stale = false;

@@ -74,6 +74,11 @@ export class SessionService {
     facilitatorName: string;
     deviceHash: string;
     modelId: string | undefined;
+    /** The signed-in account starting it, if any (it becomes the facilitator's account). */
+    userId?: string | null;
+    /** The team it belongs to; only a team's facilitators and owners may start one. */
+    teamId?: string | null;
+    scheduledFor?: Date | null;
   }): Promise<Result<Membership>> {
     const model = await this.resolveModel(input.modelId ?? defaultModelId, input.deviceHash);
     if (!model) return fail(ErrorCode.notFound, 'There is no such model. Pick one from the list.');
@@ -84,8 +89,13 @@ export class SessionService {
         joinCode: newJoinCode(),
         model,
         agreementText: defaultAgreementText,
+        teamId: input.teamId ?? null,
+        createdBy: input.userId ?? null,
+        scheduledFor: input.scheduledFor ?? null,
+        previousActions: [],
         createdAt: new Date(),
         closedAt: null,
+        purgedAt: null,
       };
       const facilitator = this.newParticipant(session.id, input.facilitatorName, 'facilitator', 0);
       const doc = new Y.Doc();
@@ -211,6 +221,7 @@ export class SessionService {
       role,
       colour: colourFor(index),
       removed: false,
+      userId: null,
     };
   }
 }

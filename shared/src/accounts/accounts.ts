@@ -1,0 +1,46 @@
+/**
+ * Accounts, teams and their HTTP bodies. Guests need none of this: a session is joined by link or
+ * code with no account.
+ */
+import { z } from 'zod';
+import { displayNameSchema } from '../session/participants.ts';
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .max(254, 'An email address is at most 254 characters.')
+  .pipe(z.email('Enter an email address like name@example.org.'))
+  .transform((email) => email.toLowerCase());
+
+export const passwordMinLength = 10;
+export const passwordMaxLength = 200;
+
+export const passwordSchema = z
+  .string()
+  .min(passwordMinLength, `A password needs at least ${passwordMinLength} characters.`)
+  .max(passwordMaxLength, `A password is at most ${passwordMaxLength} characters.`);
+
+export const signUpRequestSchema = z.object({
+  email: emailSchema,
+  password: passwordSchema,
+  displayName: displayNameSchema,
+});
+export type SignUpRequest = z.input<typeof signUpRequestSchema>;
+
+export const signInRequestSchema = z.object({
+  email: emailSchema,
+  // Any length is checked (and refused) the same way, so the rules do not leak through errors.
+  password: z.string().min(1, 'Enter your password.').max(passwordMaxLength),
+});
+export type SignInRequest = z.input<typeof signInRequestSchema>;
+
+export const userSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  displayName: z.string(),
+});
+export type User = z.infer<typeof userSchema>;
+
+/** Answer of sign-up, sign-in and `GET /api/auth/me`. */
+export const meSchema = z.object({ user: userSchema });
+export type Me = z.infer<typeof meSchema>;
