@@ -4,6 +4,11 @@ import {
   type AuthSessionsRepository,
 } from './auth-sessions-repository.ts';
 import { createUsersRepository, type UsersRepository } from './users-repository.ts';
+import { createAuditRepository, type AuditRepository } from './audit-repository.ts';
+import {
+  createTeamActionsRepository,
+  type TeamActionsRepository,
+} from './team-actions-repository.ts';
 import {
   createCustomModelsRepository,
   type CustomModelsRepository,
@@ -30,6 +35,8 @@ export interface Repositories {
   heldNotes: HeldNotesRepository;
   users: UsersRepository;
   authSessions: AuthSessionsRepository;
+  audit: AuditRepository;
+  teamActions: TeamActionsRepository;
 }
 
 export interface Store extends Repositories {
@@ -49,6 +56,8 @@ function repositories(db: Db): Repositories {
     heldNotes: createHeldNotesRepository(db),
     users: createUsersRepository(db),
     authSessions: createAuthSessionsRepository(db),
+    audit: createAuditRepository(db),
+    teamActions: createTeamActionsRepository(db),
   };
 }
 

@@ -1,0 +1,47 @@
+import { and, desc, eq, lt } from 'drizzle-orm';
+import type { Db } from './database.ts';
+import { auditEvents } from './schema.ts';
+
+export interface AuditEntry {
+  teamId: string;
+  sessionId: string | null;
+  actorUserId: string | null;
+  /** The actor's name at the time, or "Retention" / "System" for the server's own jobs. */
+  actorName: string;
+  /** A dotted verb: `member.role_changed`, `session.revealed`, `session.exported` … */
+  action: string;
+  /** Ids and counts only: never note text, never who wrote a note. */
+  details: Record<string, unknown>;
+  at: Date;
+}
+
+export interface AuditRecord extends AuditEntry {
+  id: number;
+}
+
+export interface AuditRepository {
+  append(entry: AuditEntry): Promise<void>;
+  /** Newest first; `before` pages back from an id. */
+  listByTeam(teamId: string, options: { limit: number; before?: number }): Promise<AuditRecord[]>;
+}
+
+export function createAuditRepository(db: Db): AuditRepository {
+  return {
+    async append(entry) {
+      await db.insert(auditEvents).values(entry);
+    },
+    async listByTeam(teamId, { limit, before }) {
+      const rows = await db
+        .select()
+        .from(auditEvents)
+        .where(
+          before === undefined
+            ? eq(auditEvents.teamId, teamId)
+            : and(eq(auditEvents.teamId, teamId), lt(auditEvents.id, before)),
+        )
+        .orderBy(desc(auditEvents.id))
+        .limit(limit);
+      return rows.map((row) => ({ ...row, details: row.details as Record<string, unknown> }));
+    },
+  };
+}
