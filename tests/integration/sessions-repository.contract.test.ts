@@ -50,6 +50,12 @@ function sessionsRepositoryContract(open: () => Promise<Database>, dispose: () =
       joinCode: code,
       createdAt: t0,
       closedAt: null,
+      // A standalone session: no team, nothing scheduled, nothing to review, nothing purged.
+      teamId: null,
+      createdBy: null,
+      scheduledFor: null,
+      previousActions: [],
+      purgedAt: null,
       ...snapshot,
     };
     expect(await repo.findById(id)).toEqual(expected);

@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import { Link, Outlet } from 'react-router';
+import { AccountNav } from '../features/account/AccountNav.tsx';
 import { useFocusOnNavigation } from './use-focus-on-navigation.ts';
 
 export function Layout() {
@@ -15,6 +16,7 @@ export function Layout() {
           <span className="brand-mark" aria-hidden="true" />
           Reflectory
         </Link>
+        <AccountNav />
       </header>
       <main id="main" ref={mainRef} tabIndex={-1}>
         <Outlet />

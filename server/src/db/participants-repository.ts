@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Role } from '@reflectory/shared';
 import type { Db } from './database.ts';
 import { participants } from './schema.ts';
@@ -23,6 +23,8 @@ export interface ParticipantsRepository {
     },
   ): Promise<void>;
   findByDevice(sessionId: string, deviceHash: string): Promise<ParticipantRecord | undefined>;
+  /** Who an account is in the session (the latest, if it joined more than once), from any browser. */
+  findByUser(sessionId: string, userId: string): Promise<ParticipantRecord | undefined>;
   /** Everyone who ever joined the session, in the order they joined. */
   listBySession(sessionId: string): Promise<ParticipantRecord[]>;
   /** Unlinks a participant from its browser, so that the browser can join again as someone new. */
@@ -50,6 +52,16 @@ export function createParticipantsRepository(db: Db): ParticipantsRepository {
         .select(columns)
         .from(participants)
         .where(and(eq(participants.sessionId, sessionId), eq(participants.deviceHash, deviceHash)))
+        .limit(1);
+      return rows[0];
+    },
+
+    async findByUser(sessionId, userId) {
+      const rows = await db
+        .select(columns)
+        .from(participants)
+        .where(and(eq(participants.sessionId, sessionId), eq(participants.userId, userId)))
+        .orderBy(desc(participants.createdAt), desc(participants.id))
         .limit(1);
       return rows[0];
     },

@@ -14,6 +14,7 @@ import {
   newDeviceSecret,
 } from '../auth/device.ts';
 import { isAllowedOrigin } from '../auth/origin.ts';
+import type { UserSessions } from '../auth/user-sessions.ts';
 import type { SessionService } from '../sessions/session-service.ts';
 import { sendError } from './errors.ts';
 import { parseInput } from './parse.ts';
@@ -21,6 +22,8 @@ import { parseInput } from './parse.ts';
 interface RouteDeps {
   sessions: SessionService;
   allowedOrigins: readonly string[];
+  /** A signed-in person's participants are theirs from any browser. */
+  userSessions: UserSessions;
 }
 
 export function existingDeviceHash(request: FastifyRequest): string | undefined {
@@ -55,6 +58,8 @@ export function originCheck(allowedOrigins: readonly string[]) {
 
 export function registerSessionRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const checkOrigin = originCheck(deps.allowedOrigins);
+  const userIdOf = async (request: FastifyRequest) =>
+    (await deps.userSessions.currentUser(request))?.id;
 
   app.post(
     '/api/sessions',
@@ -67,6 +72,7 @@ export function registerSessionRoutes(app: FastifyInstance, deps: RouteDeps): vo
         ...input.data,
         modelId: input.data.modelId,
         deviceHash,
+        userId: (await userIdOf(request)) ?? null,
       });
       if (!created.ok) return sendError(reply, created.error.code, created.error.message);
       request.log.info({ sessionId: created.data.session.id }, 'session created');
@@ -80,7 +86,11 @@ export function registerSessionRoutes(app: FastifyInstance, deps: RouteDeps): vo
     async (request, reply) => {
       const code = parseInput(joinCodeSchema, request.params.code);
       if (!code.ok) return sendError(reply, code.error.code, code.error.message);
-      const found = await deps.sessions.lookup(code.data, existingDeviceHash(request));
+      const found = await deps.sessions.lookup(
+        code.data,
+        existingDeviceHash(request),
+        await userIdOf(request),
+      );
       if (!found.ok) return sendError(reply, found.error.code, found.error.message);
       return found.data;
     },
@@ -98,6 +108,7 @@ export function registerSessionRoutes(app: FastifyInstance, deps: RouteDeps): vo
         displayName: input.data.displayName,
         deviceHash,
         asNewParticipant: input.data.asNewParticipant ?? false,
+        userId: (await userIdOf(request)) ?? null,
       });
       if (!joined.ok) return sendError(reply, joined.error.code, joined.error.message);
       request.log.info(
@@ -111,7 +122,11 @@ export function registerSessionRoutes(app: FastifyInstance, deps: RouteDeps): vo
   app.get<{ Params: { id: string } }>('/api/sessions/:id', async (request, reply) => {
     const id = parseInput(uuidSchema, request.params.id);
     if (!id.ok) return sendError(reply, ErrorCode.notFound, 'There is no such session.');
-    const membership = await deps.sessions.membership(id.data, existingDeviceHash(request));
+    const membership = await deps.sessions.membership(
+      id.data,
+      existingDeviceHash(request),
+      await userIdOf(request),
+    );
     if (!membership.ok) return sendError(reply, membership.error.code, membership.error.message);
     return membership.data;
   });

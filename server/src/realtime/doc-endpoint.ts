@@ -5,6 +5,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { deviceHashFromCookieHeader } from '../auth/device.ts';
 import { isAllowedOrigin } from '../auth/origin.ts';
+import type { UserSessions } from '../auth/user-sessions.ts';
 import type { RoomRegistry } from '../sessions/room-registry.ts';
 import type { DocConnection, SessionRoom } from '../sessions/room.ts';
 import type { SessionService } from '../sessions/session-service.ts';
@@ -14,6 +15,8 @@ import { classifyClientMessage } from './yjs-messages.ts';
 
 export interface DocEndpointDeps {
   sessions: SessionService;
+  /** Reads the sign-in cookie: a signed-in person connects from any browser. */
+  userSessions: Pick<UserSessions, 'userFromCookieHeader'>;
   rooms: RoomRegistry;
   allowedOrigins: readonly string[];
   log: FastifyBaseLogger;
@@ -38,8 +41,8 @@ function toBytes(data: RawData): Uint8Array {
 
 /**
  * Serves the y-websocket protocol at /yjs/<document> on the shared HTTP server. Every handshake is
- * checked for Origin and authenticated from the device cookie; the board is read-only for
- * clients, so any update a client sends closes its connection with 4403.
+ * checked for Origin and authenticated from the device cookie or the sign-in cookie; the board
+ * is read-only for clients, so any update a client sends closes its connection with 4403.
  */
 export function attachDocEndpoint(httpServer: HttpServer, deps: DocEndpointDeps) {
   const wss = new WebSocketServer({
@@ -64,13 +67,15 @@ export function attachDocEndpoint(httpServer: HttpServer, deps: DocEndpointDeps)
     const sessionId = boardPath.exec(path)?.[1]?.toLowerCase();
     if (!sessionId) return refuseUpgrade(socket, 404, 'Not Found');
     const deviceHash = deviceHashFromCookieHeader(request.headers.cookie);
-    if (!deviceHash) return refuseUpgrade(socket, 401, 'Unauthorized');
 
     void (async () => {
-      const participant = await deps.sessions.participantFor(sessionId, deviceHash);
+      const user = await deps.userSessions.userFromCookieHeader(request.headers.cookie);
+      if (!deviceHash && !user) return refuseUpgrade(socket, 401, 'Unauthorized');
+      const participant = await deps.sessions.participantFor(sessionId, deviceHash, user?.id);
       if (!participant) return refuseUpgrade(socket, 403, 'Forbidden');
       const room = await deps.rooms.get(sessionId);
-      if (!room) return refuseUpgrade(socket, 404, 'Not Found');
+      // The person is in the session, so it exists: retention deleted its board.
+      if (!room) return refuseUpgrade(socket, 410, 'Gone');
       wss.handleUpgrade(request, socket, head, (ws) => serve(ws, room, participant.id));
     })().catch((error: unknown) => {
       deps.log.error({ err: error, sessionId }, 'document handshake failed');

@@ -4,6 +4,7 @@ import {
   ErrorCode,
   commandSchemas,
   fail,
+  purgedBoardMessage,
   socketAuthSchema,
   type Ack,
   type ClientToServerEvents,
@@ -14,6 +15,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { Server, type Socket } from 'socket.io';
 import { deviceHashFromCookieHeader } from '../auth/device.ts';
 import { isAllowedOrigin } from '../auth/origin.ts';
+import type { UserSessions } from '../auth/user-sessions.ts';
 import { parseInput } from '../http/parse.ts';
 import type { RoomRegistry } from '../sessions/room-registry.ts';
 import { ackData, toSessionCommand } from '../sessions/command-mapping.ts';
@@ -36,6 +38,8 @@ type CommandSocket = Socket<
 
 export interface SocketServerDeps {
   sessions: SessionService;
+  /** Reads the sign-in cookie: a signed-in person connects from any browser. */
+  userSessions: Pick<UserSessions, 'userFromCookieHeader'>;
   rooms: RoomRegistry;
   allowedOrigins: readonly string[];
   log: FastifyBaseLogger;
@@ -47,9 +51,9 @@ function isCommandName(event: string): event is CommandName {
 }
 
 /**
- * Commands over Socket.IO: each connection is authenticated from the device cookie for one
- * session, each payload parsed, each command rate-limited, run through the session's room and
- * answered by an ack.
+ * Commands over Socket.IO: each connection is authenticated for one session from the device
+ * cookie or the sign-in cookie, each payload parsed, each command rate-limited, run through the
+ * session's room and answered by an ack.
  */
 export function attachSocketServer(httpServer: HttpServer, deps: SocketServerDeps) {
   const io = new Server<
@@ -84,9 +88,14 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketServerDep
     const refuse = (message: string) =>
       next(Object.assign(new Error(message), { data: { code: ErrorCode.unauthorized, message } }));
     if (!auth.success) return refuse('Say which session this connection is for.');
-    if (!deviceHash) return refuse('This browser has not joined the session.');
-    deps.sessions
-      .participantFor(auth.data.sessionId, deviceHash)
+    const cookie = socket.handshake.headers.cookie;
+    deps.userSessions
+      .userFromCookieHeader(cookie)
+      .then((user) =>
+        deviceHash || user
+          ? deps.sessions.participantFor(auth.data.sessionId, deviceHash, user?.id)
+          : undefined,
+      )
       .then((participant) => {
         if (!participant) return refuse('This browser has not joined the session.');
         socket.data = { sessionId: auth.data.sessionId, participantId: participant.id };
@@ -128,7 +137,7 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketServerDep
       const data = parsed.data as Record<string, unknown> & { commandId: string };
       for (let attempt = 0; attempt < 3; attempt += 1) {
         const room = await deps.rooms.get(sessionId);
-        if (!room) return ack(fail(ErrorCode.notFound, 'This session no longer exists.'));
+        if (!room) return ack(fail(ErrorCode.notFound, purgedBoardMessage));
         const result = await room.submit(async () => {
           const command = toSessionCommand(name, data, room.state, randomInt);
           return room.execute(
@@ -160,7 +169,9 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketServerDep
     void deps.rooms
       .get(sessionId)
       .then((room) => {
-        if (!room || socket.disconnected) return;
+        if (socket.disconnected) return;
+        // The person is in the session, so it exists: retention deleted its board.
+        if (!room) return sink.revoke(purgedBoardMessage);
         sinkRoom = room;
         room.addSink(sink);
       })

@@ -44,3 +44,50 @@ export type User = z.infer<typeof userSchema>;
 /** Answer of sign-up, sign-in and `GET /api/auth/me`. */
 export const meSchema = z.object({ user: userSchema });
 export type Me = z.infer<typeof meSchema>;
+
+/** Answer of `GET /api/auth/me`: null for a guest (a guest is not an error). */
+export const currentUserSchema = z.object({ user: userSchema.nullable() });
+export type CurrentUser = z.infer<typeof currentUserSchema>;
+
+export const changePasswordRequestSchema = z.object({
+  currentPassword: z.string().min(1, 'Enter your current password.').max(passwordMaxLength),
+  newPassword: passwordSchema,
+});
+export type ChangePasswordRequest = z.input<typeof changePasswordRequestSchema>;
+
+export const deleteAccountRequestSchema = z.object({
+  password: z.string().min(1, 'Enter your password to confirm.').max(passwordMaxLength),
+});
+export type DeleteAccountRequest = z.input<typeof deleteAccountRequestSchema>;
+
+/**
+ * `GET /api/auth/export`: a person's own data. Anonymous notes are not in it: nothing ties one to
+ * its author, so there is nothing to find them by.
+ */
+export const accountExportSchema = z.object({
+  exportedAt: z.string(),
+  about: z.string(),
+  account: z.object({ email: z.string(), displayName: z.string(), createdAt: z.string() }),
+  teams: z.array(z.object({ name: z.string(), role: z.string(), joinedAt: z.string() })),
+  sessions: z.array(
+    z.object({
+      title: z.string(),
+      team: z.string().nullable(),
+      createdAt: z.string(),
+      closedAt: z.string().nullable(),
+      displayName: z.string(),
+      role: z.string(),
+      notes: z.array(z.object({ stage: z.string(), text: z.string(), createdAt: z.string() })),
+    }),
+  ),
+  actions: z.array(
+    z.object({
+      team: z.string(),
+      text: z.string(),
+      due: z.string().nullable(),
+      status: z.string(),
+      createdAt: z.string(),
+    }),
+  ),
+});
+export type AccountExport = z.infer<typeof accountExportSchema>;
