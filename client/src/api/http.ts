@@ -15,7 +15,7 @@ const unexpected = 'The server gave an answer this page did not expect. Please t
  * back as `{ ok: false, error: { code, message } }` whose message is meant for people.
  */
 export async function requestJson<T>(
-  method: 'GET' | 'POST' | 'DELETE',
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
   path: string,
   schema: Schema<T>,
   body?: unknown,
