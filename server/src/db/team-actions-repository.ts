@@ -1,12 +1,14 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from './database.ts';
-import { teamActionUpdates, teamActions } from './schema.ts';
+import { sessions, teamActionUpdates, teamActions } from './schema.ts';
 
 export type TeamActionStatus = 'open' | 'done' | 'dropped';
 export type TeamActionOutcome = 'created' | 'done' | 'carried' | 'dropped';
 
 export interface TeamActionUpdate {
   sessionId: string | null;
+  /** The title of the session it happened in, or null when that session is gone. */
+  sessionTitle: string | null;
   outcome: TeamActionOutcome;
   note: string | null;
   at: Date;
@@ -50,7 +52,8 @@ export interface TeamActionsRepository {
   remove(id: string): Promise<void>;
   /**
    * Records what a session decided about an action: its status follows (`carried` keeps it open),
-   * and a session's later decision on the same action replaces that session's earlier one.
+   * and a session's later decision on the same action replaces that session's earlier one. An
+   * action that no longer exists (its team's records were deleted) is left alone.
    */
   review(
     id: string,
@@ -79,8 +82,16 @@ export function createTeamActionsRepository(db: Db): TeamActionsRepository {
   ): Promise<TeamActionRecord[]> {
     if (rows.length === 0) return [];
     const updates = await db
-      .select()
+      .select({
+        actionId: teamActionUpdates.actionId,
+        sessionId: teamActionUpdates.sessionId,
+        sessionTitle: sessions.title,
+        outcome: teamActionUpdates.outcome,
+        note: teamActionUpdates.note,
+        at: teamActionUpdates.at,
+      })
       .from(teamActionUpdates)
+      .leftJoin(sessions, eq(sessions.id, teamActionUpdates.sessionId))
       .where(
         inArray(
           teamActionUpdates.actionId,
@@ -93,6 +104,7 @@ export function createTeamActionsRepository(db: Db): TeamActionsRepository {
       const list = byAction.get(update.actionId) ?? [];
       list.push({
         sessionId: update.sessionId,
+        sessionTitle: update.sessionTitle,
         outcome: update.outcome,
         note: update.note,
         at: update.at,
@@ -143,6 +155,12 @@ export function createTeamActionsRepository(db: Db): TeamActionsRepository {
     },
 
     async review(id, decision) {
+      const updated = await db
+        .update(teamActions)
+        .set({ status: statusAfter[decision.outcome], updatedAt: decision.at })
+        .where(eq(teamActions.id, id))
+        .returning({ id: teamActions.id });
+      if (updated.length === 0) return;
       await db
         .delete(teamActionUpdates)
         .where(
@@ -159,10 +177,6 @@ export function createTeamActionsRepository(db: Db): TeamActionsRepository {
         note: decision.note,
         at: decision.at,
       });
-      await db
-        .update(teamActions)
-        .set({ status: statusAfter[decision.outcome], updatedAt: decision.at })
-        .where(eq(teamActions.id, id));
     },
 
     async listOpen(teamId) {

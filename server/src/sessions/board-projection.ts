@@ -201,4 +201,25 @@ export function projectBoard(
     for (const actionId of [...actions.keys()])
       if (!next.actions[actionId]) actions.delete(actionId);
   }
+
+  if (prev === null || prev.previousActions !== next.previousActions) {
+    const previous = doc.getMap<unknown>(boardDocKeys.previousActions);
+    const before = new Map(prev?.previousActions.map((action) => [action.id, action]));
+    next.previousActions.forEach((action, order) => {
+      if (before.get(action.id) === action) return;
+      setIfChanged(previous, action.id, {
+        id: action.id,
+        text: action.text,
+        ownerName: action.ownerName,
+        due: action.due,
+        fromSessionTitle: action.fromSessionTitle,
+        history: action.history.map((entry) => ({ ...entry })),
+        order,
+        decision: action.decision && {
+          outcome: action.decision.outcome,
+          note: action.decision.note,
+        },
+      });
+    });
+  }
 }

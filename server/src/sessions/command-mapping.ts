@@ -1,5 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { CommandName, SessionCommand, SessionEvent, SessionState } from '@reflectory/shared';
+import type {
+  CommandName,
+  ReviewOutcome,
+  SessionCommand,
+  SessionEvent,
+  SessionState,
+} from '@reflectory/shared';
 
 /** Hash of an anonymous note's secret: all the server keeps of it. */
 export function hashNoteSecret(secret: string): string {
@@ -150,6 +156,13 @@ export function toSessionCommand(
     }
     case 'action:remove':
       return { type: 'removeAction', actionId: str(payload, 'actionId') };
+    case 'previous:review':
+      return {
+        type: 'reviewAction',
+        actionId: str(payload, 'actionId'),
+        outcome: payload.outcome as ReviewOutcome,
+        note: nullableStr(payload, 'note'),
+      };
     case 'role:set':
       return {
         type: 'setRole',

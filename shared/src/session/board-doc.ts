@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import type { Visibility } from './models/model.ts';
+import type { PreviousActionEntry, ReviewOutcome } from './previous-actions.ts';
 import type { StepKind } from './steps.ts';
 
 /**
@@ -18,6 +19,8 @@ import type { StepKind } from './steps.ts';
  * - map `groups`: theme id → `{ id, stepId, title }`
  * - map `tallies`: step id → `{ round, counts: { noteId: votes } }`
  * - map `actions`: action id → `{ id, text, owner: { kind, participantId, name }, due, createdAt }`
+ * - map `previousActions`: action id → `{ id, text, ownerName, due, fromSessionTitle, history,
+ *   order, decision: { outcome, note } | null }` (a team session's open actions from before)
  */
 export const boardDocKeys = {
   session: 'session',
@@ -28,6 +31,7 @@ export const boardDocKeys = {
   groups: 'groups',
   tallies: 'tallies',
   actions: 'actions',
+  previousActions: 'previousActions',
 } as const;
 
 export function boardDocName(sessionId: string): string {
@@ -84,6 +88,21 @@ export interface BoardActionView {
   createdAt: number;
 }
 
+export interface BoardPreviousActionView {
+  id: string;
+  text: string;
+  /** Null when the team owns it. */
+  ownerName: string | null;
+  due: string | null;
+  fromSessionTitle: string | null;
+  /** What happened in earlier sessions, oldest first. */
+  history: PreviousActionEntry[];
+  /** Its place in the review. */
+  order: number;
+  /** What this session decided, or null until it does. */
+  decision: { outcome: ReviewOutcome; note: string | null } | null;
+}
+
 export interface BoardView {
   title: string;
   status: 'open' | 'closed';
@@ -104,6 +123,8 @@ export interface BoardView {
   groups: Array<{ id: string; stepId: string; title: string }>;
   tallies: Record<string, { round: number; counts: Record<string, number> }>;
   actions: BoardActionView[];
+  /** A team session's open actions from earlier sessions, in review order. */
+  previousActions: BoardPreviousActionView[];
 }
 
 function str(map: Y.Map<unknown>, key: string): string {
@@ -201,5 +222,8 @@ export function readBoard(doc: Y.Doc): BoardView {
     actions: plainValues<BoardActionView>(doc.getMap(boardDocKeys.actions)).sort(
       (a, b) => a.createdAt - b.createdAt,
     ),
+    previousActions: plainValues<BoardPreviousActionView>(
+      doc.getMap(boardDocKeys.previousActions),
+    ).sort((a, b) => a.order - b.order),
   };
 }

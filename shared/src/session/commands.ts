@@ -1,4 +1,5 @@
 import type { Visibility } from './models/model.ts';
+import type { ReviewOutcome } from './previous-actions.ts';
 import type { Role } from './roles.ts';
 import type { ActionOwner } from './state.ts';
 
@@ -42,6 +43,7 @@ export type SessionCommand =
   | { type: 'addAction'; actionId: string; text: string; owner: ActionOwner; due: string | null }
   | { type: 'editAction'; actionId: string; text: string; owner: ActionOwner; due: string | null }
   | { type: 'removeAction'; actionId: string }
+  | { type: 'reviewAction'; actionId: string; outcome: ReviewOutcome; note: string | null }
   | { type: 'setRole'; participantId: string; role: Role }
   | { type: 'removeParticipant'; participantId: string }
   | { type: 'closeSession' };
@@ -118,6 +120,13 @@ export type SessionEvent =
       at: number;
     }
   | { type: 'ActionRemoved'; actionId: string; at: number }
+  | {
+      type: 'PreviousActionReviewed';
+      actionId: string;
+      outcome: ReviewOutcome;
+      note: string | null;
+      at: number;
+    }
   | { type: 'RoleSet'; participantId: string; role: Role; at: number }
   | { type: 'ParticipantRemoved'; participantId: string; at: number }
   | { type: 'SessionClosed'; at: number };

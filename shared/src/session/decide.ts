@@ -9,6 +9,7 @@ import {
   decideRelease,
 } from './decide-facilitation.ts';
 import { decideNote } from './decide-notes.ts';
+import { decideReview } from './decide-previous-actions.ts';
 import { decideVote } from './decide-votes.ts';
 import type { SessionState } from './state.ts';
 
@@ -50,6 +51,8 @@ export function decide(
     case 'editAction':
     case 'removeAction':
       return decideBoard(state, actor, command, now);
+    case 'reviewAction':
+      return decideReview(state, actor, command, now);
     default:
       return decideFacilitation(state, actor, command, now);
   }

@@ -1,6 +1,7 @@
 import type { SessionEvent } from './commands.ts';
 import { tally } from './decide-votes.ts';
 import type { ReflectionModel } from './models/model.ts';
+import type { PreviousAction } from './previous-actions.ts';
 import { idleTimer, type NoteState, type SessionState, type VotingState } from './state.ts';
 import { defaultAgreementText, stepsForModel } from './steps.ts';
 
@@ -8,10 +9,13 @@ export interface SessionStart {
   title: string;
   model: ReflectionModel;
   agreementText?: string;
+  /** A team session's open actions from earlier sessions (none by default). */
+  previousActions?: readonly PreviousAction[];
 }
 
 export function initialState(start: SessionStart): SessionState {
-  const steps = stepsForModel(start.model);
+  const previousActions = start.previousActions ?? [];
+  const steps = stepsForModel(start.model, { previousActions: previousActions.length > 0 });
   const first = steps[0];
   if (!first) throw new Error('a session needs at least one step');
   return {
@@ -33,6 +37,11 @@ export function initialState(start: SessionStart): SessionState {
     voting: {},
     groups: {},
     actions: {},
+    previousActions: previousActions.map((action) => ({
+      ...action,
+      history: [...action.history],
+      decision: null,
+    })),
   };
 }
 
@@ -285,6 +294,15 @@ export function evolve(state: SessionState, event: SessionEvent): SessionState {
     }
     case 'ActionRemoved':
       return { ...state, actions: without(state.actions, event.actionId) };
+    case 'PreviousActionReviewed':
+      return {
+        ...state,
+        previousActions: state.previousActions.map((action) =>
+          action.id === event.actionId
+            ? { ...action, decision: { outcome: event.outcome, note: event.note, at: event.at } }
+            : action,
+        ),
+      };
     case 'RoleSet': {
       const participant = state.participants[event.participantId];
       return participant

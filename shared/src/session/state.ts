@@ -1,4 +1,5 @@
 import type { Visibility } from './models/model.ts';
+import type { PreviousActionState } from './previous-actions.ts';
 import type { Role } from './roles.ts';
 import type { Step } from './steps.ts';
 
@@ -92,6 +93,8 @@ export interface SessionState {
   voting: Readonly<Record<string, VotingState>>;
   groups: Readonly<Record<string, { stepId: string; title: string }>>;
   actions: Readonly<Record<string, ActionState>>;
+  /** A team session's open actions from earlier sessions, in order, with this session's decisions. */
+  previousActions: readonly PreviousActionState[];
 }
 
 export function idleTimer(step: Step): TimerState {

@@ -1,11 +1,12 @@
 import type { ReflectionModel, Stage, Visibility } from './models/model.ts';
 
 /**
- * A session runs as a list of steps: lobby, check-in, agreement, the model's stages, actions,
- * check-out. Steps are fixed when the session starts (a copy of the model), so later catalog
- * changes never alter a running session.
+ * A session runs as a list of steps: lobby, (previous actions,) check-in, agreement, the model's
+ * stages, actions, check-out. Steps are fixed when the session starts (a copy of the model), so
+ * later catalog changes never alter a running session.
  */
-export type StepKind = 'lobby' | 'checkIn' | 'agreement' | 'stage' | 'actions' | 'checkOut';
+export type StepKind =
+  'lobby' | 'previousActions' | 'checkIn' | 'agreement' | 'stage' | 'actions' | 'checkOut';
 
 export interface Step {
   id: string;
@@ -32,6 +33,24 @@ const lobby: Step = {
   guidance: {
     do: 'Share the join link or code. Greet people as they arrive and check that everyone can see the board.',
     watchFor: 'People joining from a shared or public space where others could read their screen.',
+  },
+};
+
+const previousActions: Step = {
+  id: 'previous-actions',
+  kind: 'previousActions',
+  title: 'Previous actions',
+  prompts: [
+    'What happened to the actions we agreed before? For each: done, carried on, or dropped.',
+  ],
+  timeboxMinutes: 8,
+  visibility: 'named',
+  voting: false,
+  grouping: false,
+  guidance: {
+    do: 'Go through each open action with its owner. Mark it done, carry it on with a note on what happened when it was tried, or drop it if it no longer matters. Thank people for what they did.',
+    watchFor:
+      'Blame for actions that did not happen: ask what got in the way, not who failed. An action carried again and again may need to be smaller, shared, or dropped.',
   },
 };
 
@@ -104,8 +123,23 @@ function fromStage(stage: Stage): Step {
   return { ...stage, kind: 'stage' };
 }
 
-export function stepsForModel(model: ReflectionModel): Step[] {
-  return [lobby, checkIn, agreement, ...model.stages.map(fromStage), actions, checkOut];
+/**
+ * [C5] A session that has open actions from earlier sessions opens with reviewing them, right
+ * after the lobby; without any, its steps are the model's alone.
+ */
+export function stepsForModel(
+  model: ReflectionModel,
+  options: { previousActions?: boolean } = {},
+): Step[] {
+  return [
+    lobby,
+    ...(options.previousActions === true ? [previousActions] : []),
+    checkIn,
+    agreement,
+    ...model.stages.map(fromStage),
+    actions,
+    checkOut,
+  ];
 }
 
 /** Steps in which people post notes. */

@@ -55,6 +55,7 @@ const builders: { [K in CommandName]: (t: PayloadTargets) => Body<K> } = {
     due: '2030-01-31',
   }),
   'action:remove': (t) => ({ actionId: t.actionId }),
+  'previous:review': (t) => ({ actionId: t.actionId, outcome: 'done' }),
   'role:set': (t) => ({ participantId: t.roleTargetId, role: 'co-facilitator' }),
   'participant:remove': (t) => ({ participantId: t.removeTargetId }),
   'session:close': () => ({}),
@@ -75,8 +76,17 @@ export const contributorCommands: ReadonlySet<CommandName> = new Set<CommandName
 export const facilitatorCommands = allCommands.filter((name) => !contributorCommands.has(name));
 
 /**
- * Every facilitator command in an order in which each one succeeds for a facilitator, starting
- * with the targets' step current, a visible note, a theme and an action in place.
+ * Facilitator commands that need a team session (reviewing the actions of earlier sessions); the
+ * standalone sessions here have nothing for them to act on, so a facilitator gets `not_found`.
+ */
+export const teamSessionCommands: ReadonlySet<CommandName> = new Set<CommandName>([
+  'previous:review',
+]);
+
+/**
+ * Every facilitator command but the team-session ones, in an order in which each one succeeds for
+ * a facilitator, starting with the targets' step current, a visible note, a theme and an action in
+ * place.
  */
 export const facilitatorControlOrder: readonly CommandName[] = [
   'note:spotlight',

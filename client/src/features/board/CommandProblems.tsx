@@ -32,6 +32,7 @@ const what: Partial<Record<OutboxEntry['name'], string>> = {
   'action:add': 'Adding an action',
   'action:edit': 'Changing an action',
   'action:remove': 'Removing an action',
+  'previous:review': 'Recording the decision on an earlier action',
   'role:set': 'Changing a role',
   'participant:remove': 'Removing someone',
 };

@@ -62,4 +62,28 @@ describe('board announcements', () => {
       'The facilitator has locked the board.',
     );
   });
+
+  it('says the group’s decision on an earlier action when it is made or changed, once', () => {
+    const action = (decision: BoardView['previousActions'][number]['decision']) =>
+      board({
+        previousActions: [
+          {
+            id: 'a',
+            text: 'Try a handover sheet',
+            ownerName: null,
+            due: null,
+            fromSessionTitle: 'January',
+            history: [],
+            order: 0,
+            decision,
+          },
+        ],
+      });
+    const carried = action({ outcome: 'carried', note: 'Tried once' });
+    expect(boardAnnouncement(action(null), carried)).toBe('“Try a handover sheet”: carried on.');
+    expect(boardAnnouncement(carried, carried)).toBeUndefined();
+    expect(boardAnnouncement(carried, action({ outcome: 'done', note: null }))).toBe(
+      '“Try a handover sheet”: done.',
+    );
+  });
 });

@@ -1,8 +1,10 @@
 import type { BoardView, PrivateView } from '@reflectory/shared';
+import { decisionAnnouncement } from './previous-actions-text.ts';
 
 /**
- * What to say out loud when the shared board changes: the step, the timer running out, voting and
- * the lock. Once per change, never per tick or per note, which would drown the room.
+ * What to say out loud when the shared board changes: the step, the timer running out, voting, the
+ * lock and decisions on earlier actions. Once per change, never per tick or per note, which would
+ * drown the room.
  */
 export function boardAnnouncement(before: BoardView, after: BoardView): string | undefined {
   if (before.status === 'open' && after.status === 'closed') {
@@ -24,6 +26,13 @@ export function boardAnnouncement(before: BoardView, after: BoardView): string |
   if (votingAfter === 'open' && votingBefore !== 'open') messages.push('Voting is open.');
   if (votingAfter === 'closed' && votingBefore === 'open') {
     messages.push('Voting has closed; the votes for each note are shown.');
+  }
+  for (const action of after.previousActions) {
+    const earlier = before.previousActions.find((candidate) => candidate.id === action.id);
+    if (earlier && JSON.stringify(earlier.decision) !== JSON.stringify(action.decision)) {
+      const text = decisionAnnouncement(action);
+      if (text) messages.push(text);
+    }
   }
   if (!before.locked && after.locked) messages.push('The facilitator has locked the board.');
   if (before.locked && !after.locked) messages.push('The board is unlocked.');

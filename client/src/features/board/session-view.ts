@@ -71,6 +71,7 @@ export function stepPosition(view: BoardView): string {
 
 export const stepKindLabel: Record<BoardStepView['kind'], string> = {
   lobby: 'Before we start',
+  previousActions: 'Follow-up',
   checkIn: 'Check-in',
   agreement: 'Agreement',
   stage: 'Reflection',

@@ -19,6 +19,7 @@ export const visibilitySchema = z.enum([Visibility.named, Visibility.anonymous, 
 /** Steps every session has around the model's stages; a model's stage may not reuse these ids. */
 export const reservedStepIds: readonly string[] = [
   'lobby',
+  'previous-actions',
   'check-in',
   'agreement',
   'actions',
@@ -79,6 +80,6 @@ export const modelSchema = z
     message: 'stage ids must be unique within a model',
   })
   .refine((model) => model.stages.every((stage) => !reservedStepIds.includes(stage.id)), {
-    message: `a stage id may not be one of ${'lobby, check-in, agreement, actions, check-out'}`,
+    message: `a stage id may not be one of ${reservedStepIds.join(', ')}`,
   });
 export type ReflectionModel = z.infer<typeof modelSchema>;

@@ -3,6 +3,7 @@ import { decide } from '../decide.ts';
 import { evolve, initialState, withParticipant } from '../evolve.ts';
 import { findModel } from '../models/catalog.ts';
 import type { ReflectionModel } from '../models/model.ts';
+import type { PreviousAction } from '../previous-actions.ts';
 import type { SessionState } from '../state.ts';
 
 export const ids = {
@@ -29,9 +30,15 @@ export function model(id = 'what-so-what-now-what'): ReflectionModel {
   return found;
 }
 
-/** A session with a facilitator, a co-facilitator, two participants who accepted, and an observer. */
-export function started(reflection: ReflectionModel = model()): SessionState {
-  let state = initialState({ title: 'Test', model: reflection });
+/**
+ * A session with a facilitator, a co-facilitator, two participants who accepted, and an observer;
+ * for a team session, the open actions of its earlier sessions.
+ */
+export function started(
+  reflection: ReflectionModel = model(),
+  previousActions: readonly PreviousAction[] = [],
+): SessionState {
+  let state = initialState({ title: 'Test', model: reflection, previousActions });
   state = withParticipant(state, ids.fay, 'Fay', 'facilitator');
   state = withParticipant(state, ids.cora, 'Cora', 'co-facilitator');
   state = withParticipant(state, ids.ann, 'Ann', 'participant');
