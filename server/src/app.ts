@@ -5,6 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Database } from './db/database.ts';
 import { createStore } from './db/store.ts';
+import { refuseNonJsonBodies } from './auth/json-only.ts';
 import { createUserSessions } from './auth/user-sessions.ts';
 import { registerAccountRoutes } from './http/account-routes.ts';
 import { registerClientApp } from './http/client-app.ts';
@@ -12,6 +13,7 @@ import { registerErrorHandling } from './http/errors.ts';
 import { serializeError } from './http/safe-error.ts';
 import { registerHealthRoutes } from './http/health.ts';
 import { registerModelRoutes } from './http/model-routes.ts';
+import { registerTeamRoutes } from './http/team-routes.ts';
 import {
   ensureDevice,
   existingDeviceHash,
@@ -26,6 +28,14 @@ import {
   type RegistryOptions,
 } from './sessions/room-registry.ts';
 import { SessionService } from './sessions/session-service.ts';
+import { InvitationService } from './teams/invitation-service.ts';
+import { TeamService } from './teams/team-service.ts';
+import { registerExportRoutes } from './http/export-routes.ts';
+import {
+  RetentionJob,
+  defaultRetentionOptions,
+  type RetentionOptions,
+} from './retention/retention-job.ts';
 
 export interface AppDeps {
   database: Database;
@@ -40,6 +50,8 @@ export interface AppDeps {
   trustProxy?: boolean;
   /** Tuning of live rooms; tests shorten the timers. */
   rooms?: Partial<RegistryOptions>;
+  /** Retention of closed sessions' boards; tests inject a clock. */
+  retention?: Partial<RetentionOptions>;
 }
 
 /** The composition root: builds the whole app without listening, so tests can run it on port 0. */
@@ -81,25 +93,40 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(fastifyCookie);
   await app.register(rateLimit, { global: false });
+  app.addHook('onRequest', refuseNonJsonBodies);
 
   registerErrorHandling(app);
   registerHealthRoutes(app, deps.database);
 
   const store = createStore(deps.database.db);
-  const rooms = new RoomRegistry(store, app.log, { ...defaultRegistryOptions, ...deps.rooms });
+  // The room tells retention when a session closes; retention evicts purged rooms.
+  const rooms = new RoomRegistry(store, app.log, {
+    ...defaultRegistryOptions,
+    ...deps.rooms,
+    onSessionClosed: (sessionId) => retention.afterClose(sessionId),
+  });
+  const retention = new RetentionJob(store, rooms, app.log, {
+    ...defaultRetentionOptions,
+    ...deps.retention,
+  });
+  app.decorate('retention', retention);
   const sessions = new SessionService(store, rooms);
   const userSessions = createUserSessions(store);
   const checkOrigin = originCheck(allowedOrigins);
   registerAccountRoutes(app, { store, userSessions, checkOrigin });
-  registerSessionRoutes(app, { sessions, allowedOrigins });
+  registerSessionRoutes(app, { sessions, allowedOrigins, userSessions });
   registerModelRoutes(app, {
     store,
     checkOrigin,
     existingDeviceHash,
     ensureDevice,
   });
+  const teams = new TeamService(store, sessions);
+  const invitations = new InvitationService(store);
+  registerTeamRoutes(app, { teams, invitations, userSessions, checkOrigin, ensureDevice });
+  registerExportRoutes(app, { store, sessions, rooms, userSessions });
 
-  const realtime = { sessions, rooms, allowedOrigins, log: app.log };
+  const realtime = { sessions, userSessions, rooms, allowedOrigins, log: app.log };
   const io = attachSocketServer(app.server, realtime);
   const docs = attachDocEndpoint(app.server, { ...realtime, maxMessageBytes });
 
@@ -109,7 +136,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // what a restart wants: a server-side disconnect would make them give up.
     io.engine.close();
   });
+  app.addHook('onReady', async () => retention.start());
   app.addHook('onClose', async () => {
+    await retention.stop();
     await rooms.close(1012, 'server restarting');
   });
 

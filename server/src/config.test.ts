@@ -11,6 +11,8 @@ describe('parseConfig', () => {
       logLevel: 'info',
       allowedOrigins: [],
       trustProxy: false,
+      retentionDaysDefault: 30,
+      retentionIntervalMinutes: 60,
     });
     expect(config.dataDir.endsWith('.reflectory')).toBe(true);
   });
@@ -28,6 +30,8 @@ describe('parseConfig', () => {
       LOG_LEVEL: 'debug',
       ALLOWED_ORIGINS: 'https://reflect.example.org, http://localhost:5173',
       TRUST_PROXY: 'true',
+      RETENTION_DAYS_DEFAULT: '0',
+      RETENTION_INTERVAL_MINUTES: '15',
     });
     expect(config).toEqual({
       port: 8080,
@@ -37,6 +41,8 @@ describe('parseConfig', () => {
       logLevel: 'debug',
       allowedOrigins: ['https://reflect.example.org', 'http://localhost:5173'],
       trustProxy: true,
+      retentionDaysDefault: 0,
+      retentionIntervalMinutes: 15,
     });
   });
 
@@ -47,6 +53,8 @@ describe('parseConfig', () => {
     [{ DATABASE_URL: 'not a url' }, /DATABASE_URL/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ TRUST_PROXY: 'yes' }, /TRUST_PROXY must be true or false/],
+    [{ RETENTION_DAYS_DEFAULT: '-1' }, /RETENTION_DAYS_DEFAULT/],
+    [{ RETENTION_INTERVAL_MINUTES: '0' }, /RETENTION_INTERVAL_MINUTES/],
     [{ ALLOWED_ORIGINS: 'https://ok.example, https://bad.example/path' }, /ALLOWED_ORIGINS/],
   ])('refuses %o with one line naming the variable', (env, pattern) => {
     let caught: unknown;

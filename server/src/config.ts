@@ -42,6 +42,8 @@ const envSchema = z.object({
         .filter((origin) => origin !== ''),
     )
     .pipe(z.array(originSchema)),
+  RETENTION_DAYS_DEFAULT: z.coerce.number().int().min(0).max(3650).default(30),
+  RETENTION_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
 });
 
 export interface Config {
@@ -61,6 +63,10 @@ export interface Config {
    * marked Secure and rate limits count real client addresses.
    */
   trustProxy: boolean;
+  /** Days a standalone session (started without a team) keeps its notes after it closes. */
+  retentionDaysDefault: number;
+  /** How often the retention job looks for boards to delete. */
+  retentionIntervalMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -89,5 +95,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     logLevel: parsed.LOG_LEVEL,
     allowedOrigins: parsed.ALLOWED_ORIGINS,
     trustProxy: parsed.TRUST_PROXY,
+    retentionDaysDefault: parsed.RETENTION_DAYS_DEFAULT,
+    retentionIntervalMinutes: parsed.RETENTION_INTERVAL_MINUTES,
   };
 }

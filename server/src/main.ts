@@ -87,6 +87,10 @@ async function main(): Promise<void> {
     logLevel: config.logLevel,
     allowedOrigins: config.allowedOrigins,
     trustProxy: config.trustProxy,
+    retention: {
+      defaultDays: config.retentionDaysDefault,
+      intervalMs: config.retentionIntervalMinutes * 60_000,
+    },
   });
   if (!existsSync(clientDir)) {
     app.log.warn('the client is not built; pages are not served (run "pnpm start" from the root)');

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { ErrorCode } from './errors.ts';
 import { joinCodeSchema } from './ids.ts';
 import { visibilitySchema } from './session/models/model.ts';
+import { reviewOutcomeSchema } from './session/previous-actions.ts';
 import { displayNameSchema, roleSchema, sessionTitleSchema } from './session/participants.ts';
 import type { FacilitatorView, PrivateView } from './session/selectors.ts';
 
@@ -154,6 +155,13 @@ export const commandSchemas = {
     due: dueSchema,
   }),
   'action:remove': z.object({ commandId, actionId: id }),
+  'previous:review': z.object({
+    commandId,
+    actionId: id,
+    outcome: reviewOutcomeSchema,
+    /** What happened when it was tried: required to carry it on. */
+    note: longText.nullable().optional(),
+  }),
   'role:set': z.object({
     commandId,
     participantId: id,
@@ -192,6 +200,7 @@ export interface CommandResults {
   'action:add': { actionId: string };
   'action:edit': Empty;
   'action:remove': Empty;
+  'previous:review': Empty;
   'role:set': Empty;
   'participant:remove': Empty;
   'session:close': Empty;
@@ -236,6 +245,8 @@ export const DocCloseCode = {
   revoked: 4401,
   /** The board is reloading after a failed write; reconnect shortly (shutdown sends 1012). */
   unavailable: 4503,
+  /** Retention deleted the session's board: there is nothing to sync; its summary remains. */
+  purged: 4410,
 } as const;
 
 /** What the server puts in awareness for each person present; clients put nothing there. */

@@ -4,6 +4,8 @@ import {
   type AuthSessionsRepository,
 } from './auth-sessions-repository.ts';
 import { createUsersRepository, type UsersRepository } from './users-repository.ts';
+import { createTeamsRepository, type TeamsRepository } from './teams-repository.ts';
+import { createRetentionRepository, type RetentionRepository } from './retention-repository.ts';
 import { createAuditRepository, type AuditRepository } from './audit-repository.ts';
 import {
   createTeamActionsRepository,
@@ -37,6 +39,8 @@ export interface Repositories {
   authSessions: AuthSessionsRepository;
   audit: AuditRepository;
   teamActions: TeamActionsRepository;
+  teams: TeamsRepository;
+  retention: RetentionRepository;
 }
 
 export interface Store extends Repositories {
@@ -58,6 +62,8 @@ function repositories(db: Db): Repositories {
     authSessions: createAuthSessionsRepository(db),
     audit: createAuditRepository(db),
     teamActions: createTeamActionsRepository(db),
+    teams: createTeamsRepository(db),
+    retention: createRetentionRepository(db),
   };
 }
 

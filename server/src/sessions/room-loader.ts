@@ -3,12 +3,13 @@ import {
   evolve,
   initialState,
   modelSchema,
+  previousActionsSchema,
   withParticipant,
   type SessionState,
 } from '@reflectory/shared';
 import * as Y from 'yjs';
 import type { ParticipantRecord } from '../db/participants-repository.ts';
-import type { Store } from '../db/store.ts';
+import type { Repositories } from '../db/store.ts';
 
 export interface LoadedRoom {
   doc: Y.Doc;
@@ -25,7 +26,10 @@ export interface LoadedRoom {
  * rebuilt from rows, so every item keeps its id), and the state by folding the session's events
  * over its start, with the people from their rows.
  */
-export async function loadRoom(store: Store, sessionId: string): Promise<LoadedRoom | undefined> {
+export async function loadRoom(
+  store: Repositories,
+  sessionId: string,
+): Promise<LoadedRoom | undefined> {
   const session = await store.sessions.findById(sessionId);
   if (!session) return undefined;
   const participants = await store.participants.listBySession(sessionId);
@@ -40,6 +44,7 @@ export async function loadRoom(store: Store, sessionId: string): Promise<LoadedR
     title: session.title,
     model: modelSchema.parse(session.model),
     agreementText: session.agreementText,
+    previousActions: previousActionsSchema.parse(session.previousActions),
   });
   for (const participant of participants) {
     state = withParticipant(state, participant.id, participant.displayName, participant.role);

@@ -23,6 +23,8 @@ export const defaultRegistryOptions: RegistryOptions = {
 export class RoomRegistry {
   private readonly rooms = new Map<string, SessionRoom>();
   private readonly loading = new Map<string, Promise<SessionRoom | undefined>>();
+  /** Sessions purged while this process ran, so a load that raced the purge is dropped. */
+  private readonly purged = new Set<string>();
   private readonly timer: NodeJS.Timeout;
 
   constructor(
@@ -42,9 +44,9 @@ export class RoomRegistry {
     if (live) return live;
     const pending = this.loading.get(sessionId);
     if (pending) return pending;
-    const load = loadRoom(this.store, sessionId)
+    const load = this.loadUnlessPurged(sessionId)
       .then((loaded) => {
-        if (!loaded) return undefined;
+        if (!loaded || this.purged.has(sessionId)) return undefined;
         const room = new SessionRoom(sessionId, this.store, loaded, this.log, this.options);
         this.rooms.set(sessionId, room);
         return room;
@@ -52,6 +54,31 @@ export class RoomRegistry {
       .finally(() => this.loading.delete(sessionId));
     this.loading.set(sessionId, load);
     return load;
+  }
+
+  /**
+   * A session whose board retention deleted has no room: there is no document to sync, and one
+   * rebuilt from nothing would be a regenerated document for clients that still hold a replica.
+   */
+  private async loadUnlessPurged(sessionId: string) {
+    const retention = await this.store.retention.find(sessionId);
+    if (!retention || retention.purgedAt !== null) return undefined;
+    return loadRoom(this.store, sessionId);
+  }
+
+  /**
+   * Drops a session's room at once because retention deleted its board: replicas close with
+   * `code`, command connections are told `message`, and the room is never loaded again here.
+   */
+  evictPurged(anySpelling: string, code: number, reason: string, message: string): void {
+    const sessionId = anySpelling.toLowerCase();
+    this.purged.add(sessionId);
+    const room = this.rooms.get(sessionId);
+    if (!room) return;
+    this.rooms.delete(sessionId);
+    room.evicted = true;
+    room.dispose();
+    room.endAll(code, reason, message);
   }
 
   /** The room if it is in memory now; for updates that matter only to a live room. */

@@ -98,6 +98,8 @@ export interface RoomOptions {
   /** Anonymous notes are released this long after posting, plus a random part up to the jitter. */
   releaseMinMs: number;
   releaseJitterMs: number;
+  /** Called after a command that closed the session has committed (retention may purge it). */
+  onSessionClosed?: (sessionId: string) => void;
 }
 
 const unavailableMessage =
@@ -279,6 +281,15 @@ export class SessionRoom {
     for (const connection of [...this.connections]) connection.close(code, reason);
   }
 
+  /** Ends every connection for good: replicas with `code`, command sockets with `message`. */
+  endAll(code: number, reason: string, message: string): void {
+    this.closeAll(code, reason);
+    for (const sink of [...this.sinks]) {
+      this.sinks.delete(sink);
+      sink.revoke(message);
+    }
+  }
+
   private awarenessEntries(): AwarenessEntry[] {
     const entries: AwarenessEntry[] = [];
     for (const [participantId, entry] of this.presence) {
@@ -409,6 +420,9 @@ export class SessionRoom {
     this.publishViews(actor, events);
     this.armTimer();
     this.armRelease();
+    if (events.some((event) => event.type === 'SessionClosed')) {
+      this.options.onSessionClosed?.(this.sessionId);
+    }
     return ack;
   }
 
@@ -519,7 +533,8 @@ export class SessionRoom {
 
   /** Folds the update log into a snapshot; call through `enqueue`. */
   async compact(): Promise<void> {
-    if (this.stale || this.tailLength === 0) return;
+    // An evicted room's document may have been deleted by retention: never write it back.
+    if (this.stale || this.evicted || this.tailLength === 0) return;
     await this.store.docLog.compact(this.docName, Y.encodeStateAsUpdate(this.doc), this.lastId);
     this.tailLength = 0;
   }

@@ -23,6 +23,7 @@ import type { ParticipantRecord } from '../db/participants-repository.ts';
 import type { SessionRecord } from '../db/sessions-repository.ts';
 import type { Store } from '../db/store.ts';
 import { captureUpdate, projectBoard } from './board-projection.ts';
+import { snapshotPreviousActions } from './previous-actions-snapshot.ts';
 import type { RoomRegistry } from './room-registry.ts';
 
 const removedMessage = 'The facilitator removed you from this session.';
@@ -82,6 +83,10 @@ export class SessionService {
   }): Promise<Result<Membership>> {
     const model = await this.resolveModel(input.modelId ?? defaultModelId, input.deviceHash);
     if (!model) return fail(ErrorCode.notFound, 'There is no such model. Pick one from the list.');
+    // A team's session opens by reviewing the team's open actions, as they stand now.
+    const previousActions = input.teamId
+      ? await snapshotPreviousActions(this.store, input.teamId)
+      : [];
     for (let attempt = 0; attempt < 8; attempt += 1) {
       const session: SessionRecord = {
         id: randomUUID(),
@@ -92,17 +97,21 @@ export class SessionService {
         teamId: input.teamId ?? null,
         createdBy: input.userId ?? null,
         scheduledFor: input.scheduledFor ?? null,
-        previousActions: [],
+        previousActions,
         createdAt: new Date(),
         closedAt: null,
         purgedAt: null,
       };
-      const facilitator = this.newParticipant(session.id, input.facilitatorName, 'facilitator', 0);
+      const facilitator: ParticipantRecord = {
+        ...this.newParticipant(session.id, input.facilitatorName, 'facilitator', 0),
+        userId: input.userId ?? null,
+      };
       const doc = new Y.Doc();
       const start = initialState({
         title: session.title,
         model,
         agreementText: session.agreementText,
+        previousActions,
       });
       const initial = captureUpdate(doc, () => projectBoard(doc, null, start));
       doc.destroy();
@@ -118,12 +127,14 @@ export class SessionService {
     throw new Error('could not find a free join code in 8 attempts');
   }
 
-  async lookup(code: string, deviceHash: string | undefined): Promise<Result<JoinLookup>> {
+  async lookup(
+    code: string,
+    deviceHash: string | undefined,
+    userId?: string,
+  ): Promise<Result<JoinLookup>> {
     const session = await this.store.sessions.findOpenByJoinCode(code);
     if (!session) return fail(ErrorCode.notFound, noSuchCode);
-    const found = deviceHash
-      ? await this.store.participants.findByDevice(session.id, deviceHash)
-      : undefined;
+    const found = await this.findPerson(session.id, deviceHash, userId);
     const you = found?.removed ? undefined : found;
     return ok({
       session: { id: session.id, title: session.title },
@@ -132,18 +143,20 @@ export class SessionService {
   }
 
   /**
-   * Joins an open session by code. A browser already in the session comes back as the same
-   * participant, unless it asks to join as someone new.
+   * Joins an open session by code. A browser (or a signed-in account, from any browser) already
+   * in the session comes back as the same participant, unless it asks to join as someone new.
    */
   async join(input: {
     code: string;
     displayName: string;
     deviceHash: string;
     asNewParticipant: boolean;
+    /** The signed-in account joining, if any: the participant is linked to it. */
+    userId?: string | null;
   }): Promise<Result<Membership>> {
     const session = await this.store.sessions.findOpenByJoinCode(input.code);
     if (!session) return fail(ErrorCode.notFound, noSuchCode);
-    const existing = await this.store.participants.findByDevice(session.id, input.deviceHash);
+    const existing = await this.findPerson(session.id, input.deviceHash, input.userId ?? undefined);
     if (existing?.removed) return fail(ErrorCode.forbidden, removedMessage);
     if (existing && !input.asNewParticipant) return ok(toMembership(session, existing));
     if (existing?.role === 'facilitator') {
@@ -154,12 +167,10 @@ export class SessionService {
     }
 
     const everyone = await this.store.participants.listBySession(session.id);
-    const participant = this.newParticipant(
-      session.id,
-      input.displayName,
-      'participant',
-      everyone.length,
-    );
+    const participant: ParticipantRecord = {
+      ...this.newParticipant(session.id, input.displayName, 'participant', everyone.length),
+      userId: input.userId ?? null,
+    };
     await this.store.transaction(async (tx) => {
       if (existing) await tx.participants.detachDevice(existing.id);
       await tx.participants.create({ ...participant, deviceHash: input.deviceHash });
@@ -172,13 +183,14 @@ export class SessionService {
     return ok(toMembership(session, participant));
   }
 
-  /** Who this browser is in the session, if it is in it. */
-  async membership(sessionId: string, deviceHash: string | undefined): Promise<Result<Membership>> {
+  /** Who this browser (or its signed-in account) is in the session, if it is in it. */
+  async membership(
+    sessionId: string,
+    deviceHash: string | undefined,
+    userId?: string,
+  ): Promise<Result<Membership>> {
     const session = await this.store.sessions.findById(sessionId);
-    const you =
-      session && deviceHash
-        ? await this.store.participants.findByDevice(session.id, deviceHash)
-        : undefined;
+    const you = session ? await this.findPerson(session.id, deviceHash, userId) : undefined;
     if (you?.removed) return fail(ErrorCode.forbidden, removedMessage);
     if (!session || !you) {
       return fail(
@@ -189,13 +201,34 @@ export class SessionService {
     return ok(toMembership(session, you));
   }
 
-  /** The participant a browser is in a session, for authenticating its connections. */
+  /**
+   * The participant a connection speaks for, from its device cookie or its sign-in, for
+   * authenticating Socket.IO and document connections. Removed people are refused.
+   */
   async participantFor(
     sessionId: string,
-    deviceHash: string,
+    deviceHash: string | undefined,
+    userId?: string,
   ): Promise<ParticipantRecord | undefined> {
-    const participant = await this.store.participants.findByDevice(sessionId, deviceHash);
+    const participant = await this.findPerson(sessionId, deviceHash, userId);
     return participant?.removed ? undefined : participant;
+  }
+
+  /**
+   * Who a browser is in a session: the participant its device cookie joined as, or else the one
+   * its signed-in account joined as from another browser. A device match wins, so a browser that
+   * joined as someone new stays that person.
+   */
+  private async findPerson(
+    sessionId: string,
+    deviceHash: string | undefined,
+    userId: string | undefined,
+  ): Promise<ParticipantRecord | undefined> {
+    const byDevice = deviceHash
+      ? await this.store.participants.findByDevice(sessionId, deviceHash)
+      : undefined;
+    if (byDevice || !userId) return byDevice;
+    return this.store.participants.findByUser(sessionId, userId);
   }
 
   /** A catalog model by id, or one of this browser's saved custom models. */

@@ -13,6 +13,8 @@ import { CurrentStep } from './CurrentStep.tsx';
 import { EarlierNotes } from './EarlierNotes.tsx';
 import { EndSessionControl } from './EndSessionControl.tsx';
 import { FacilitatorPanel } from './FacilitatorPanel.tsx';
+import { SummaryLink } from '../summary/SummaryLink.tsx';
+import { PreviousActions } from './PreviousActions.tsx';
 import { countPending, latestClose } from './pending-changes.ts';
 import { Roster } from './Roster.tsx';
 import { standingOf, takesNotes } from './session-view.ts';
@@ -68,6 +70,7 @@ export function LiveBoard({ membership }: { membership: Membership }) {
         </div>
         <div className="board-header-side">
           <ConnectionBadge status={status} unsaved={countPending(entries)} />
+          {facilitating && <SummaryLink sessionId={session.id} />}
           {facilitating && !closed && (
             <EndSessionControl
               closing={latestClose(entries)}
@@ -161,6 +164,15 @@ export function LiveBoard({ membership }: { membership: Membership }) {
                   facilitation={facilitation}
                   entries={entries}
                   present={roster.length}
+                  connected={connected}
+                  actions={actions}
+                />
+              )}
+              {step.kind === 'previousActions' && (
+                <PreviousActions
+                  items={view.previousActions}
+                  editable={facilitating && open}
+                  entries={entries}
                   connected={connected}
                   actions={actions}
                 />
