@@ -10,7 +10,7 @@ import { createUserSessions } from './auth/user-sessions.ts';
 import { registerAccountRoutes } from './http/account-routes.ts';
 import { registerClientApp } from './http/client-app.ts';
 import { registerErrorHandling } from './http/errors.ts';
-import { serializeError } from './http/safe-error.ts';
+import { serializeError, serializeRequest } from './http/safe-error.ts';
 import { registerHealthRoutes } from './http/health.ts';
 import { registerModelRoutes } from './http/model-routes.ts';
 import { registerTeamRoutes } from './http/team-routes.ts';
@@ -62,7 +62,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       level: deps.logLevel ?? 'info',
       ...(deps.logStream ? { stream: deps.logStream } : {}),
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
-      serializers: { err: serializeError },
+      serializers: { err: serializeError, req: serializeRequest },
     },
     genReqId: () => randomUUID(),
     bodyLimit: maxMessageBytes,
@@ -113,7 +113,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const sessions = new SessionService(store, rooms);
   const userSessions = createUserSessions(store);
   const checkOrigin = originCheck(allowedOrigins);
-  registerAccountRoutes(app, { store, userSessions, checkOrigin });
+  registerAccountRoutes(app, { store, rooms, userSessions, checkOrigin });
   registerSessionRoutes(app, { sessions, allowedOrigins, userSessions });
   registerModelRoutes(app, {
     store,

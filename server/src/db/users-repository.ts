@@ -54,9 +54,11 @@ export interface UsersRepository {
   lockTeamsBlockingDeletion(id: string): Promise<string[]>;
   /**
    * Deletes the account with the teams it is the only member of. Memberships and sign-ins go with
-   * it (cascade); session rows, participants and actions only lose the link (set null).
+   * it (cascade); session rows, participants and actions only lose the link (set null). Returns
+   * the ids of the sessions deleted with those teams: their documents, which no foreign key ties
+   * to the session, are the caller's to delete.
    */
-  deleteWithOwnTeams(id: string): Promise<{ deletedTeams: number }>;
+  deleteWithOwnTeams(id: string): Promise<{ deletedTeams: number; deletedSessions: string[] }>;
 }
 
 export function createUsersRepository(db: Db): UsersRepository {
@@ -187,9 +189,19 @@ export function createUsersRepository(db: Db): UsersRepository {
           ),
         );
       const teamIds = alone.map((row) => row.teamId);
+      const deletedSessions =
+        teamIds.length === 0
+          ? []
+          : await db
+              .select({ id: sessions.id })
+              .from(sessions)
+              .where(inArray(sessions.teamId, teamIds));
       if (teamIds.length > 0) await db.delete(teams).where(inArray(teams.id, teamIds));
       await db.delete(users).where(eq(users.id, id));
-      return { deletedTeams: teamIds.length };
+      return {
+        deletedTeams: teamIds.length,
+        deletedSessions: deletedSessions.map((session) => session.id),
+      };
     },
   };
 }

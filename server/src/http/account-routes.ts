@@ -9,18 +9,21 @@ import {
   type Me,
 } from '@reflectory/shared';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { deleteAccount, listInWords } from '../accounts/account-deletion.ts';
+import { deleteAccount, endDeletedSessions, listInWords } from '../accounts/account-deletion.ts';
 import { toAccountExport } from '../accounts/account-export.ts';
 import { decoyHash, hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { createSignInThrottle, type SignInThrottle } from '../auth/sign-in-throttle.ts';
 import type { UserSessions } from '../auth/user-sessions.ts';
 import type { SignedInUser } from '../db/auth-sessions-repository.ts';
 import type { Store } from '../db/store.ts';
+import type { RoomRegistry } from '../sessions/room-registry.ts';
 import { sendError } from './errors.ts';
 import { parseInput } from './parse.ts';
 
 export interface AccountRouteDeps {
   store: Store;
+  /** Live rooms of sessions deleted with an account's lone teams are ended. */
+  rooms: RoomRegistry;
   userSessions: UserSessions;
   checkOrigin: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
   /** Failed sign-ins per email; tests pass one with a clock they control. */
@@ -204,6 +207,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AccountRouteDe
           `You are the only owner of ${listInWords(deleted.teams)}, which ${many ? 'have' : 'has'} other members. Make another member an owner on the team page (or remove the others), then delete your account.`,
         );
       }
+      await endDeletedSessions(store, deps.rooms, deleted.deletedSessions);
       await userSessions.signOut(request, reply);
       request.log.info({ userId: user.id, deletedTeams: deleted.deletedTeams }, 'account deleted');
       return reply.status(204).send();

@@ -24,3 +24,26 @@ export function serializeError(error: Error): {
     stack: frames.slice(0, 12).join('\n'),
   };
 }
+
+/** An invitation token in a path: `/invite/<token>` (the page) and `/api/invites/<token>[/accept]`. */
+const inviteTokenInPath = /(\/invites?\/)[A-Za-z0-9_-]{43}(?=[/?#]|$)/g;
+
+/**
+ * How requests appear in logs: Fastify's usual fields, with an invitation link's token replaced.
+ * A token is as good as the link itself, so a log reader must not get one; only its hash is kept.
+ */
+export function serializeRequest(request: {
+  method: string;
+  url: string;
+  host?: string;
+  ip?: string;
+  socket?: { remotePort?: number | undefined } | null;
+}): { method: string; url: string; host?: string; remoteAddress?: string; remotePort?: number } {
+  return {
+    method: request.method,
+    url: request.url.replace(inviteTokenInPath, '$1[token]'),
+    ...(request.host === undefined ? {} : { host: request.host }),
+    ...(request.ip === undefined ? {} : { remoteAddress: request.ip }),
+    ...(request.socket?.remotePort === undefined ? {} : { remotePort: request.socket.remotePort }),
+  };
+}

@@ -129,6 +129,28 @@ describe('session summary', () => {
     expect(Object.keys(anonymous ?? {})).not.toContain('author');
   });
 
+  it('[EX2] a released batch is listed by note id, never in the order its authors posted it', () => {
+    let state = at(started(), 'what');
+    state = run(state, fay, { type: 'setVisibility', stepId: 'what', visibility: 'anonymous' });
+    // Ids that sort against the posting order, so the posting order cannot pass for the id order.
+    const posted = [9, 7, 8, 5, 6].map((n) => `20000000-0000-4000-8000-00000000000${n}`);
+    for (const [index, noteId] of posted.entries()) {
+      state = run(state, index % 2 === 0 ? ann : ben, {
+        type: 'addNote',
+        noteId,
+        stepId: 'what',
+        text: `batch note ${index}`,
+        anonymous: true,
+        ownerHash: String(index).repeat(64),
+      });
+    }
+    state = run(state, system, { type: 'releaseHeld', order: posted });
+    const listed = summarize(state, { sessionId: 's', createdAt: t0, closedAt: null })
+      .stages.find((stage) => stage.id === 'what')
+      ?.notes.map((note) => posted[Number(note.text.slice(-1))]);
+    expect(listed).toEqual([...posted].sort());
+  });
+
   it('[EX2] a named note by someone since removed keeps a name, never the id', () => {
     let state = session().state;
     state = run(state, fay, { type: 'removeParticipant', participantId: ids.ann });

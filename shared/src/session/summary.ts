@@ -161,9 +161,11 @@ function stageSummary(state: SessionState, meta: SummaryMeta, stepId: string): S
   const step = state.steps.find((candidate) => candidate.id === stepId);
   const tallies = closedTallies(state, stepId);
   // [EX1] Hidden and held notes are left out here, before anything else sees them.
+  // [EX2] Notes shown together (a released batch) are ordered by id, never by the state's order:
+  // in a live room that is the order their anonymous authors posted them.
   const shown = Object.entries(state.notes)
     .filter(([, note]) => note.stepId === stepId && !note.hidden && !note.held)
-    .sort(([, a], [, b]) => (a.shownAt ?? 0) - (b.shownAt ?? 0));
+    .sort(([idA, a], [idB, b]) => (a.shownAt ?? 0) - (b.shownAt ?? 0) || idA.localeCompare(idB));
   const notes = shown.map(([noteId, note]) => ({
     groupId: note.groupId,
     note: summaryNote(state, meta, noteId, note, tallies),
