@@ -1,5 +1,5 @@
 import { roleLabel, type Membership } from '@reflectory/shared';
-import { useMemo, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { useExternalStore } from '../../realtime/use-external-store.ts';
 import { useLiveSession } from '../../realtime/use-live-session.ts';
 import { useOutbox } from '../../realtime/use-outbox.ts';
@@ -55,6 +55,20 @@ export function LiveBoard({ membership }: { membership: Membership }) {
   const step = view.currentStep;
   const accepting = entries.filter((entry) => entry.name === 'agreement:accept').at(-1);
   const needsAgreement = open && !facilitating && mine !== undefined && !mine.acceptedAgreement;
+  const endedRef = useRef<HTMLHeadingElement>(null);
+  const seenOpen = useRef(!closed);
+  // When the session ends under someone's eyes, the control they were on (the end confirmation,
+  // the note box) goes away: focus moves to the notice that says why, instead of the page's body.
+  useEffect(() => {
+    if (!closed) {
+      seenOpen.current = true;
+      return;
+    }
+    if (!seenOpen.current) return;
+    seenOpen.current = false;
+    const focused = document.activeElement;
+    if (!focused || focused === document.body) endedRef.current?.focus();
+  }, [closed]);
 
   return (
     <div className="board-page">
@@ -84,7 +98,9 @@ export function LiveBoard({ membership }: { membership: Membership }) {
 
       {closed && (
         <div className="notice board-ended">
-          <h2>This session has ended</h2>
+          <h2 ref={endedRef} tabIndex={-1}>
+            This session has ended
+          </h2>
           <p>The board stays here to read; notes can no longer be added or changed.</p>
         </div>
       )}

@@ -9,6 +9,7 @@ import { firstIssue } from '../../ui/validation.ts';
 import { AlreadyJoined } from './AlreadyJoined.tsx';
 import { joinWithName } from './join-session.ts';
 import { ReplacingHint } from './ReplacingHint.tsx';
+import { useAccountName } from './use-account-name.ts';
 
 type Field = 'code' | 'name' | 'form';
 type FieldErrors = { [F in Field]?: string | undefined };
@@ -25,6 +26,7 @@ export function JoinWithCode() {
   const codeRef = useRef<HTMLInputElement>(null);
   const nameRef = useRef<HTMLInputElement>(null);
   const formRef = useRef<HTMLDivElement>(null);
+  useAccountName(setName, !asNew);
 
   function show(next: FieldErrors) {
     flushSync(() => setErrors(next));

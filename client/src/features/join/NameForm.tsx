@@ -4,6 +4,7 @@ import { FormAlert } from '../../ui/FormAlert.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { joinWithName } from './join-session.ts';
 import { ReplacingHint } from './ReplacingHint.tsx';
+import { useAccountName } from './use-account-name.ts';
 
 interface Props {
   code: string;
@@ -21,6 +22,8 @@ export function NameForm({ code, asNewParticipant, replacing, onJoined }: Props)
   const [busy, setBusy] = useState(false);
   const nameRef = useRef<HTMLInputElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
+  // Joining as someone new on this device is joining as another person: no name is offered.
+  useAccountName(setName, !replacing);
 
   async function submit(event: FormEvent) {
     event.preventDefault();

@@ -1,4 +1,5 @@
 import type { SummaryAction, SummaryPreviousAction } from '@reflectory/shared';
+import { dueDate } from './summary-format.ts';
 
 const decisionWords = {
   done: 'Done',
@@ -27,7 +28,7 @@ export function SummaryActions({ actions }: { actions: SummaryAction[] }) {
               <tr key={index}>
                 <td>{action.text}</td>
                 <td>{action.owner}</td>
-                <td>{action.due ?? '–'}</td>
+                <td>{action.due === null ? '–' : dueDate(action.due)}</td>
               </tr>
             ))}
           </tbody>

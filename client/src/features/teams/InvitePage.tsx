@@ -79,8 +79,9 @@ export function InvitePage() {
       <title>{`Join ${invite.team.name} · Reflectory`}</title>
       <h1 id="invite-title">Join “{invite.team.name}”</h1>
       <p className="lede">
-        You are invited as a {teamRoleLabel(invite.role).toLowerCase()}: you{' '}
-        {teamRoleMeaning[invite.role]}. The link works until {formatDate(invite.expiresAt)}.
+        You are invited as a {teamRoleLabel(invite.role).toLowerCase()}: a{' '}
+        {teamRoleLabel(invite.role).toLowerCase()} {teamRoleMeaning[invite.role]}. The link works
+        until {formatDate(invite.expiresAt)}.
       </p>
       {invite.yourRole ? (
         <>
