@@ -263,6 +263,16 @@ function exportsSuite(open: () => Promise<Database>, dispose: () => Promise<void
       ]);
       expect(after).toContainEqual({ actor_name: 'Fay', details: { format: 'md' } });
     });
+
+    it('a link on another site cannot make a download in the reader’s name', async () => {
+      const before = await exportAudit();
+      const response = await fetch(`${server.baseUrl}/api/sessions/${sessionId}/summary.md`, {
+        headers: { cookie: memberCookie, 'sec-fetch-site': 'cross-site' },
+      });
+      expect(response.status).toBe(403);
+      expect(await response.text()).not.toContain(texts.named);
+      expect(await exportAudit()).toEqual(before);
+    });
   });
 
   describe('after retention', () => {

@@ -1,6 +1,6 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
 import type { Db } from './database.ts';
-import { auditEvents } from './schema.ts';
+import { auditEvents, sessions } from './schema.ts';
 
 export interface AuditEntry {
   teamId: string;
@@ -17,6 +17,8 @@ export interface AuditEntry {
 
 export interface AuditRecord extends AuditEntry {
   id: number;
+  /** The title of the session it concerns, while that session exists. */
+  sessionTitle: string | null;
 }
 
 export interface AuditRepository {
@@ -32,8 +34,19 @@ export function createAuditRepository(db: Db): AuditRepository {
     },
     async listByTeam(teamId, { limit, before }) {
       const rows = await db
-        .select()
+        .select({
+          id: auditEvents.id,
+          teamId: auditEvents.teamId,
+          sessionId: auditEvents.sessionId,
+          sessionTitle: sessions.title,
+          actorUserId: auditEvents.actorUserId,
+          actorName: auditEvents.actorName,
+          action: auditEvents.action,
+          details: auditEvents.details,
+          at: auditEvents.at,
+        })
         .from(auditEvents)
+        .leftJoin(sessions, eq(sessions.id, auditEvents.sessionId))
         .where(
           before === undefined
             ? eq(auditEvents.teamId, teamId)

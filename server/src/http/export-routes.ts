@@ -45,6 +45,12 @@ export function registerExportRoutes(app: FastifyInstance, deps: ExportRouteDeps
     | { access: Extract<ExportAccess, { ok: true }>; summary: ReflectionSummary; sessionId: string }
     | undefined
   > {
+    // A download is a GET that writes to the audit log: another site's link must not make one
+    // in the reader's name (SameSite=Lax still sends cookies on a top-level click).
+    if (request.headers['sec-fetch-site'] === 'cross-site') {
+      sendError(reply, ErrorCode.forbidden, 'Open the summary from Reflectory itself.');
+      return undefined;
+    }
     const id = parseInput(uuidSchema, request.params.id);
     if (!id.ok) {
       sendError(reply, ErrorCode.notFound, noSuchSession);

@@ -224,6 +224,7 @@ export class TeamService {
         actorName: row.actorName,
         action: row.action,
         sessionId: row.sessionId,
+        sessionTitle: row.sessionTitle,
         details: row.details,
       })),
       nextBefore: rows.length > auditPageSize && last ? last.id : null,

@@ -202,6 +202,8 @@ export const auditEntrySchema = z.object({
   actorName: z.string(),
   action: z.string(),
   sessionId: z.uuid().nullable(),
+  /** The title of the session the entry concerns, while the session exists. */
+  sessionTitle: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
 });
 export type AuditEntryView = z.infer<typeof auditEntrySchema>;

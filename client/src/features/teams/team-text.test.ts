@@ -40,6 +40,13 @@ describe('team page wording', () => {
     expect(
       describeAuditEntry({ action: 'session.revealed', details: { stepId: 'what', count: 3 } }),
     ).toBe('Revealed 3 notes in a session');
+    expect(
+      describeAuditEntry({
+        action: 'session.closed',
+        details: {},
+        sessionTitle: 'March supervision',
+      }),
+    ).toBe('Closed the session “March supervision”');
     expect(describeAuditEntry({ action: 'something.new', details: {} })).toBe('something.new');
   });
 });

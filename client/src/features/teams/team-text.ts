@@ -79,8 +79,11 @@ function role(value: unknown): string {
 }
 
 /** One audit entry as a sentence, from its action and details (ids and counts only). */
-export function describeAuditEntry(entry: Pick<AuditEntryView, 'action' | 'details'>): string {
+export function describeAuditEntry(
+  entry: Pick<AuditEntryView, 'action' | 'details'> & { sessionTitle?: string | null },
+): string {
   const d = entry.details;
+  const session = entry.sessionTitle ? `the session “${entry.sessionTitle}”` : 'a session';
   switch (entry.action) {
     case 'team.created':
       return `Created the team “${text(d.name)}”`;
@@ -104,20 +107,20 @@ export function describeAuditEntry(entry: Pick<AuditEntryView, 'action' | 'detai
       return `Started the session “${text(d.title)}”`;
     case 'session.revealed': {
       const count = Number(d.count);
-      return `Revealed ${count === 1 ? '1 note' : `${text(d.count)} notes`} in a session`;
+      return `Revealed ${count === 1 ? '1 note' : `${text(d.count)} notes`} in ${session}`;
     }
     case 'session.role_changed':
-      return `Made ${text(d.participantName)} ${text(d.role)} in a session`;
+      return `Made ${text(d.participantName)} ${text(d.role)} in ${session}`;
     case 'session.participant_removed':
-      return `Removed ${text(d.participantName)} from a session`;
+      return `Removed ${text(d.participantName)} from ${session}`;
     case 'session.closed':
-      return 'Closed a session';
+      return `Closed ${session}`;
     case 'session.visibility_changed':
-      return `Set a stage’s notes to ${text(d.visibility)}`;
+      return `Set a stage’s notes to ${text(d.visibility)} in ${session}`;
     case 'session.exported':
-      return `Exported a session summary${d.format ? ` (${text(d.format)})` : ''}`;
+      return `Exported the summary of ${session}${d.format ? ` (${text(d.format)})` : ''}`;
     case 'retention.purged':
-      return 'Deleted a closed session’s notes under the retention setting';
+      return `Deleted the notes of ${session} under the retention setting`;
     default:
       return entry.action;
   }
