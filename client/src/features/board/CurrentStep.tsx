@@ -48,7 +48,8 @@ export function CurrentStep({ view, step, offset, children }: Props) {
             </p>
           )}
         </div>
-        {timer && <TimerDisplay timer={timer} offset={offset} />}
+        {/* An ended session has no time left to show. */}
+        {timer && view.status !== 'closed' && <TimerDisplay timer={timer} offset={offset} />}
       </div>
       {children}
     </section>
