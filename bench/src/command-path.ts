@@ -4,7 +4,8 @@
  * through a proxy counting the statements and round trips each command causes; one participant at
  * a time posts notes (each waits for its ack), then 200 hidden notes are revealed at once.
  * Options: --posts=N (default 200), --hidden=N (notes per reveal, default 200), --reveals=N
- * (default 2), --pool=N (sets DATABASE_POOL_SIZE for the server). Counts are exact; timings are
+ * (default 2), --people=N (writers besides the facilitator, default 20), --replicas (everyone
+ * holds a board replica, as in S3), --pool=N (sets DATABASE_POOL_SIZE for the server). Counts are exact; timings are
  * one machine's, so compare runs made minutes apart.
  */
 import { loadavg } from 'node:os';
@@ -23,11 +24,13 @@ const { values } = parseArgs({
     hidden: { type: 'string', default: '200' },
     reveals: { type: 'string', default: '2' },
     pool: { type: 'string' },
+    people: { type: 'string', default: '20' },
+    replicas: { type: 'boolean', default: false },
   },
 });
 
 const write = (line: string) => process.stdout.write(`${line}\n`);
-const writers = 20;
+const writers = Number(values.people);
 
 interface Measured {
   ms: number;
@@ -90,7 +93,12 @@ async function main(): Promise<void> {
     );
     const [session] = await seedSessions(server.baseUrl, 1, writers + 1, 0, votingModel);
     for (const [i, member] of session!.members.entries())
-      people.push(new OurParticipant(member, server.baseUrl, { commands: true, replica: i === 0 }));
+      people.push(
+        new OurParticipant(member, server.baseUrl, {
+          commands: true,
+          replica: i === 0 || values.replicas,
+        }),
+      );
     await waitUntil(() => people.every((p) => p.ready), 60_000, 'everyone connected');
     const facilitator = people[0]!;
     const stepId = await goToVotingStage(facilitator);
