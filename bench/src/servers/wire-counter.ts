@@ -19,7 +19,7 @@ export interface WireCounter {
 
 /** Walks the frontend messages of one connection (the first is the untyped startup message). */
 class FrontendParser {
-  private buffer = Buffer.alloc(0);
+  private buffer: Buffer = Buffer.alloc(0);
   private started = false;
 
   /** Returns the type bytes of the complete messages in `chunk`. */
