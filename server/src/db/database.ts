@@ -32,14 +32,57 @@ export class DatabaseUnavailableError extends Error {
   override name = 'DatabaseUnavailableError';
 }
 
-export async function openPostgres(url: string): Promise<Database> {
+export interface PostgresOptions {
+  /** Connections in the pool; see `defaultPoolSize`. */
+  poolSize?: number;
+  /** Called with every statement sent, BEGIN and COMMIT included; tests count them. */
+  onStatement?: (statement: string) => void;
+}
+
+/** Ten connections: what bench:commands measured as enough for one process (docs/benchmarks.md). */
+export const defaultPoolSize = 10;
+
+/**
+ * drizzle sends every statement it was not given a name for with `prepare: false`, and postgres.js
+ * then asks the server for the parameter types before it can bind them: two round trips for each
+ * statement, every time. This lets postgres.js prepare them as it does by default (once per
+ * connection and statement text), so that each later use is one round trip and statements issued
+ * together are pipelined. The shapes are bounded (multi-row statements vary only with their row
+ * count), and a connection's prepared statements go with it when postgres.js recycles it.
+ */
+function preparing<T extends Pick<postgres.Sql, 'unsafe'>>(sql: T): T {
+  return new Proxy(sql, {
+    get(target, property) {
+      if (property === 'unsafe') {
+        const unsafe: postgres.Sql['unsafe'] = (query, parameters, options) =>
+          target.unsafe(query, parameters, { ...options, prepare: true });
+        return unsafe;
+      }
+      const value: unknown = Reflect.get(target, property, target);
+      if ((property === 'begin' || property === 'savepoint') && typeof value === 'function') {
+        return (...args: unknown[]) => {
+          const work = args.at(-1) as (inner: postgres.TransactionSql) => unknown;
+          return (value as (...rest: unknown[]) => unknown)(
+            ...args.slice(0, -1),
+            (inner: postgres.TransactionSql) => work(preparing(inner)),
+          );
+        };
+      }
+      return value;
+    },
+  });
+}
+
+export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<Database> {
+  const { onStatement } = options;
   const client = postgres(url, {
-    max: 10,
+    max: options.poolSize ?? defaultPoolSize,
     connect_timeout: 5,
     onnotice: () => {},
     connection: { application_name: 'reflectory' },
+    ...(onStatement ? { debug: (_connection: number, query: string) => onStatement(query) } : {}),
   });
-  const db = drizzlePostgres({ client, schema });
+  const db = drizzlePostgres({ client: preparing(client), schema });
   const database: Database = {
     kind: 'postgres',
     db: db as unknown as Db,
