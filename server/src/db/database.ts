@@ -47,15 +47,21 @@ export const defaultPoolSize = 10;
  * then asks the server for the parameter types before it can bind them: two round trips for each
  * statement, every time. This lets postgres.js prepare them as it does by default (once per
  * connection and statement text), so that each later use is one round trip and statements issued
- * together are pipelined. The shapes are bounded (multi-row statements vary only with their row
- * count), and a connection's prepared statements go with it when postgres.js recycles it.
+ * together are pipelined. A prepared statement stays on its connection until postgres.js recycles
+ * it (30–60 min): statements with many parameters, whose text varies with their row count (a
+ * reveal's rows), are not prepared, so that their number stays bounded.
  */
+const maxPreparedParameters = 64;
+
 function preparing<T extends Pick<postgres.Sql, 'unsafe'>>(sql: T): T {
   return new Proxy(sql, {
     get(target, property) {
       if (property === 'unsafe') {
         const unsafe: postgres.Sql['unsafe'] = (query, parameters, options) =>
-          target.unsafe(query, parameters, { ...options, prepare: true });
+          target.unsafe(query, parameters, {
+            ...options,
+            prepare: (parameters?.length ?? 0) <= maxPreparedParameters,
+          });
         return unsafe;
       }
       const value: unknown = Reflect.get(target, property, target);
