@@ -365,7 +365,9 @@ export class SessionRoom {
     try {
       const committed = this.store.transaction(async (tx) => {
         if (receipted && !(await tx.receipts.claim(this.sessionId, commandId, ack))) {
-          applied = (await tx.receipts.find(this.sessionId, commandId)) as Ack<T>;
+          const stored = await tx.receipts.find(this.sessionId, commandId);
+          if (stored === undefined) throw new Error('a refused receipt claim found no receipt');
+          applied = stored as Ack<T>;
           return;
         }
         // The document changes only once the command is known to be new, and still wanted.
