@@ -60,6 +60,8 @@ export interface Context {
    * one of them, to see what each costs.
    */
   connections: 'both' | 'commands' | 'replica';
+  /** DATABASE_POOL_SIZE for our server; its default when undefined. */
+  poolSize: number | undefined;
   log(line: string): void;
 }
 
@@ -73,7 +75,10 @@ export function startOurServer(context: Context): Promise<ServerUnderTest> {
   return startServer({
     name: 'reflectory',
     entry: 'server/src/main.ts',
-    env: { DATABASE_URL: context.databaseUrl },
+    env: {
+      DATABASE_URL: context.databaseUrl,
+      ...(context.poolSize === undefined ? {} : { DATABASE_POOL_SIZE: String(context.poolSize) }),
+    },
     readyPath: '/readyz',
   });
 }

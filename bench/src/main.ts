@@ -5,7 +5,8 @@
  * worker threads), --profile (CPU profiles of S2's window and heap snapshots around S1, in
  * bench/profiles/), --connections=commands|replica (S1 with one of our two connections only, to
  * see what each costs), --wait-quiet=MINUTES (wait for the machine's load average to fall below 1
- * first). Exits non-zero when the harness itself fails, not when a target is missed.
+ * first), --pool=N (our server's DATABASE_POOL_SIZE). Exits non-zero when the harness itself
+ * fails, not when a target is missed.
  */
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -27,6 +28,7 @@ const { values } = parseArgs({
     profile: { type: 'boolean', default: false },
     connections: { type: 'string', default: 'both' },
     'wait-quiet': { type: 'string' },
+    pool: { type: 'string' },
   },
 });
 
@@ -67,6 +69,7 @@ async function main(): Promise<void> {
     profile: values.profile,
     profileDir: values.profile ? profileDirectory() : '',
     connections: parseConnections(values.connections),
+    poolSize: values.pool === undefined ? undefined : Number(values.pool),
     log: (line) => write(line),
   };
   const started = Date.now();

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { defaultPoolSize } from './db/database.ts';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -26,6 +27,7 @@ const envSchema = z.object({
       'must be a postgres:// or postgresql:// URL',
     )
     .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(defaultPoolSize),
   DATA_DIR: z.string().trim().min(1).default('./.reflectory'),
   LOG_LEVEL: z.enum(logLevels).default('info'),
   TRUST_PROXY: z
@@ -51,6 +53,8 @@ export interface Config {
   host: string;
   /** Real PostgreSQL when set; otherwise embedded PGlite under `dataDir`. */
   databaseUrl: string | undefined;
+  /** Connections to PostgreSQL; each command holds one for its transaction. */
+  databasePoolSize: number;
   dataDir: string;
   logLevel: (typeof logLevels)[number];
   /**
@@ -91,6 +95,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     port: parsed.PORT,
     host: parsed.HOST,
     databaseUrl: parsed.DATABASE_URL,
+    databasePoolSize: parsed.DATABASE_POOL_SIZE,
     dataDir: resolve(parsed.DATA_DIR),
     logLevel: parsed.LOG_LEVEL,
     allowedOrigins: parsed.ALLOWED_ORIGINS,

@@ -23,7 +23,7 @@ function fail(message: string): never {
 
 async function openDatabase(config: Config): Promise<Database> {
   const database = config.databaseUrl
-    ? await openPostgres(config.databaseUrl)
+    ? await openPostgres(config.databaseUrl, { poolSize: config.databasePoolSize })
     : await openPglite(config.dataDir);
   try {
     await database.migrate();

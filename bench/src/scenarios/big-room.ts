@@ -33,10 +33,10 @@ function totalVotes(doc: Y.Doc, stepId: string): number {
   return Object.values(tally?.counts ?? {}).reduce((sum, n) => sum + n, 0);
 }
 
-const votingModel = 'after-action-review';
+export const votingModel = 'after-action-review';
 
 /** Moves the room to the first stage where voting applies, and returns its id. */
-async function goToVotingStage(facilitator: OurParticipant): Promise<string> {
+export async function goToVotingStage(facilitator: OurParticipant): Promise<string> {
   const board = readBoard(facilitator.doc) as {
     steps?: Array<{ id: string; kind?: string; voting?: boolean }>;
   };

@@ -32,14 +32,63 @@ export class DatabaseUnavailableError extends Error {
   override name = 'DatabaseUnavailableError';
 }
 
-export async function openPostgres(url: string): Promise<Database> {
+export interface PostgresOptions {
+  /** Connections in the pool; see `defaultPoolSize`. */
+  poolSize?: number;
+  /** Called with every statement sent, BEGIN and COMMIT included; tests count them. */
+  onStatement?: (statement: string) => void;
+}
+
+/** Ten connections: what bench:commands measured as enough for one process (docs/benchmarks.md). */
+export const defaultPoolSize = 10;
+
+/**
+ * drizzle sends every statement it was not given a name for with `prepare: false`, and postgres.js
+ * then asks the server for the parameter types before it can bind them: two round trips for each
+ * statement, every time. This lets postgres.js prepare them as it does by default (once per
+ * connection and statement text), so that each later use is one round trip and statements issued
+ * together are pipelined. A prepared statement stays on its connection until postgres.js recycles
+ * it (30–60 min): statements with many parameters, whose text varies with their row count (a
+ * reveal's rows), are not prepared, so that their number stays bounded.
+ */
+const maxPreparedParameters = 64;
+
+function preparing<T extends Pick<postgres.Sql, 'unsafe'>>(sql: T): T {
+  return new Proxy(sql, {
+    get(target, property) {
+      if (property === 'unsafe') {
+        const unsafe: postgres.Sql['unsafe'] = (query, parameters, options) =>
+          target.unsafe(query, parameters, {
+            ...options,
+            prepare: (parameters?.length ?? 0) <= maxPreparedParameters,
+          });
+        return unsafe;
+      }
+      const value: unknown = Reflect.get(target, property, target);
+      if ((property === 'begin' || property === 'savepoint') && typeof value === 'function') {
+        return (...args: unknown[]) => {
+          const work = args.at(-1) as (inner: postgres.TransactionSql) => unknown;
+          return (value as (...rest: unknown[]) => unknown)(
+            ...args.slice(0, -1),
+            (inner: postgres.TransactionSql) => work(preparing(inner)),
+          );
+        };
+      }
+      return value;
+    },
+  });
+}
+
+export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<Database> {
+  const { onStatement } = options;
   const client = postgres(url, {
-    max: 10,
+    max: options.poolSize ?? defaultPoolSize,
     connect_timeout: 5,
     onnotice: () => {},
     connection: { application_name: 'reflectory' },
+    ...(onStatement ? { debug: (_connection: number, query: string) => onStatement(query) } : {}),
   });
-  const db = drizzlePostgres({ client, schema });
+  const db = drizzlePostgres({ client: preparing(client), schema });
   const database: Database = {
     kind: 'postgres',
     db: db as unknown as Db,

@@ -4,7 +4,12 @@ import { commandReceipts } from './schema.ts';
 
 export interface ReceiptsRepository {
   find(sessionId: string, commandId: string): Promise<unknown>;
-  save(sessionId: string, commandId: string, result: unknown): Promise<void>;
+  /**
+   * Stores a command's receipt unless the command has one already; true if this call stored it.
+   * Run first in the command's transaction: false means the command was applied before, and its
+   * stored receipt is the answer.
+   */
+  claim(sessionId: string, commandId: string, result: unknown): Promise<boolean>;
 }
 
 export function createReceiptsRepository(db: Db): ReceiptsRepository {
@@ -20,8 +25,13 @@ export function createReceiptsRepository(db: Db): ReceiptsRepository {
       return rows[0]?.result;
     },
 
-    async save(sessionId, commandId, result) {
-      await db.insert(commandReceipts).values({ sessionId, commandId, result });
+    async claim(sessionId, commandId, result) {
+      const rows = await db
+        .insert(commandReceipts)
+        .values({ sessionId, commandId, result })
+        .onConflictDoNothing()
+        .returning({ commandId: commandReceipts.commandId });
+      return rows.length > 0;
     },
   };
 }

@@ -316,7 +316,8 @@ export class SessionRoom {
    * Decides, persists and publishes one command; call through `enqueue`. The events, the rows
    * they change, the board document's update and the command's receipt commit in one transaction
    * before anyone sees the change or the ack. A command id seen before is answered from its
-   * receipt, not applied again.
+   * receipt, not applied again: the receipt is claimed first in the transaction (the primary key
+   * decides), so a new command, the usual case, costs no lookup before it.
    */
   async execute<T>(
     actor: Actor,
@@ -327,46 +328,68 @@ export class SessionRoom {
     this.lastActivity = Date.now();
     try {
       if (this.stale) await withTimeout(this.reload(), this.options.storeTimeoutMs);
-      if (commandId !== null) {
-        const receipt = await withTimeout(
-          this.store.receipts.find(this.sessionId, commandId),
-          this.options.storeTimeoutMs,
-        );
-        if (receipt !== undefined) return receipt as Ack<T>;
-      }
-      // An anonymous post has no receipt; its retry finds the note it already made.
-      if (
-        command.type === 'addNote' &&
-        command.ownerHash !== null &&
-        this.state.notes[command.noteId]?.ownerHash === command.ownerHash
-      ) {
-        return { ok: true, data: resultOf([]) };
-      }
     } catch (error) {
-      this.log.error(
-        { err: error, sessionId: this.sessionId },
-        'store unavailable before a command',
-      );
-      return fail(ErrorCode.unavailable, unavailableMessage);
+      return this.unavailableBefore(error);
+    }
+    // An anonymous post has no receipt; its retry finds the note it already made.
+    if (
+      command.type === 'addNote' &&
+      command.ownerHash !== null &&
+      this.state.notes[command.noteId]?.ownerHash === command.ownerHash
+    ) {
+      return { ok: true, data: resultOf([]) };
     }
 
     const decision = decide(this.state, actor, command, Date.now());
-    if (!decision.ok) return decision;
+    if (!decision.ok || decision.data.length === 0) {
+      // A retry of an applied command may now be refused (its note exists) or change nothing:
+      // the answer it got is in its receipt.
+      if (commandId !== null) {
+        try {
+          const receipt = await withTimeout(
+            this.store.receipts.find(this.sessionId, commandId),
+            this.options.storeTimeoutMs,
+          );
+          if (receipt !== undefined) return receipt as Ack<T>;
+        } catch (error) {
+          return this.unavailableBefore(error);
+        }
+      }
+      return decision.ok ? { ok: true, data: resultOf([]) } : decision;
+    }
     const events = decision.data;
     const ack: Ack<T> = { ok: true, data: resultOf(events) };
-    if (events.length === 0) return ack;
 
     const prev = this.state;
     const next = events.reduce(evolve, prev);
     const revealOrder = events.flatMap((event) =>
       event.type === 'NotesRevealed' ? event.noteIds : [],
     );
-    const update = captureUpdate(this.doc, () => projectBoard(this.doc, prev, next, revealOrder));
+    const receipted = commandId !== null && !concernsAnonymousAuthorOnly(prev, events);
 
+    let update: Uint8Array | undefined;
     let appendedId: number | undefined;
+    let applied: Ack<T> | undefined;
+    // Whether the document was changed; once the command has failed it may no longer be.
+    let captured = false;
+    let abandoned = false;
     try {
       const committed = this.store.transaction(async (tx) => {
-        await persistEvents(tx, this.sessionId, prev, events);
+        if (receipted && !(await tx.receipts.claim(this.sessionId, commandId, ack))) {
+          const stored = await tx.receipts.find(this.sessionId, commandId);
+          if (stored === undefined) throw new Error('a refused receipt claim found no receipt');
+          applied = stored as Ack<T>;
+          return;
+        }
+        // The document changes only once the command is known to be new, and still wanted.
+        if (abandoned) throw new Error('the command was answered before its receipt was stored');
+        captured = true;
+        update = captureUpdate(this.doc, () => projectBoard(this.doc, prev, next, revealOrder));
+        // Issued together, so that the driver pipelines them on the transaction's connection.
+        const [appended] = await Promise.all([
+          update ? tx.docLog.append(this.docName, update) : undefined,
+          persistEvents(tx, this.sessionId, prev, events),
+        ]);
         if (this.teamId !== null) {
           await recordTeamEffects(tx, {
             teamId: this.teamId,
@@ -378,10 +401,7 @@ export class SessionRoom {
             events,
           });
         }
-        if (update) appendedId = await tx.docLog.append(this.docName, update);
-        if (commandId !== null && !concernsAnonymousAuthorOnly(prev, events)) {
-          await tx.receipts.save(this.sessionId, commandId, ack);
-        }
+        appendedId = appended;
       });
       // A timed-out transaction may still commit later: its receipt then answers the retry, and
       // the reload that follows waits for it, so the room never loses a committed change.
@@ -389,16 +409,20 @@ export class SessionRoom {
       await withTimeout(committed, this.options.storeTimeoutMs);
       this.inFlight = undefined;
     } catch (error) {
-      // The document now holds a change the store may not have: nobody may see it until the
-      // room has reloaded from the store.
-      this.stale = true;
+      abandoned = true;
       this.log.error({ err: error, sessionId: this.sessionId }, 'command not persisted');
-      // Bounded, so that a store that never answers cannot hold the queue.
-      void this.enqueue(() => withTimeout(this.reload(), this.options.storeTimeoutMs)).catch(
-        () => undefined,
-      );
+      if (captured) {
+        // The document holds a change the store may not have: nobody may see it until the room
+        // has reloaded from the store. Bounded, so that a store that never answers cannot hold
+        // the queue.
+        this.stale = true;
+        void this.enqueue(() => withTimeout(this.reload(), this.options.storeTimeoutMs)).catch(
+          () => undefined,
+        );
+      }
       return fail(ErrorCode.unavailable, unavailableMessage);
     }
+    if (applied !== undefined) return applied;
 
     this.generation += 1;
     this.state = next;
@@ -424,6 +448,11 @@ export class SessionRoom {
       this.options.onSessionClosed?.(this.sessionId);
     }
     return ack;
+  }
+
+  private unavailableBefore(error: unknown): Ack<never> {
+    this.log.error({ err: error, sessionId: this.sessionId }, 'store unavailable before a command');
+    return fail(ErrorCode.unavailable, unavailableMessage);
   }
 
   // ---- views and the timer ----------------------------------------------------------------
