@@ -48,6 +48,8 @@ export interface AppDeps {
   allowedOrigins?: string[];
   /** Trust X-Forwarded-* from a reverse proxy (see TRUST_PROXY). */
   trustProxy?: boolean;
+  /** Whether sessions may be started without a team (see STANDALONE_SESSIONS; default true). */
+  standaloneSessions?: boolean;
   /** Tuning of live rooms; tests shorten the timers. */
   rooms?: Partial<RegistryOptions>;
   /** Retention of closed sessions' boards; tests inject a clock. */
@@ -114,7 +116,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const userSessions = createUserSessions(store);
   const checkOrigin = originCheck(allowedOrigins);
   registerAccountRoutes(app, { store, rooms, userSessions, checkOrigin });
-  registerSessionRoutes(app, { sessions, allowedOrigins, userSessions });
+  registerSessionRoutes(app, {
+    sessions,
+    allowedOrigins,
+    userSessions,
+    standaloneSessions: deps.standaloneSessions ?? true,
+  });
   registerModelRoutes(app, {
     store,
     checkOrigin,

@@ -34,6 +34,7 @@ describe('parseConfig', () => {
       TRUST_PROXY: 'true',
       RETENTION_DAYS_DEFAULT: '0',
       RETENTION_INTERVAL_MINUTES: '15',
+      STANDALONE_SESSIONS: 'false',
     });
     expect(config).toEqual({
       port: 8080,
@@ -46,6 +47,7 @@ describe('parseConfig', () => {
       trustProxy: true,
       retentionDaysDefault: 0,
       retentionIntervalMinutes: 15,
+      standaloneSessions: false,
     });
   });
 
@@ -57,6 +59,7 @@ describe('parseConfig', () => {
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ DATABASE_POOL_SIZE: '0' }, /DATABASE_POOL_SIZE/],
     [{ TRUST_PROXY: 'yes' }, /TRUST_PROXY must be true or false/],
+    [{ STANDALONE_SESSIONS: 'no' }, /STANDALONE_SESSIONS must be true or false/],
     [{ RETENTION_DAYS_DEFAULT: '-1' }, /RETENTION_DAYS_DEFAULT/],
     [{ RETENTION_INTERVAL_MINUTES: '0' }, /RETENTION_INTERVAL_MINUTES/],
     [{ ALLOWED_ORIGINS: 'https://ok.example, https://bad.example/path' }, /ALLOWED_ORIGINS/],

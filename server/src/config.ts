@@ -46,6 +46,10 @@ const envSchema = z.object({
     .pipe(z.array(originSchema)),
   RETENTION_DAYS_DEFAULT: z.coerce.number().int().min(0).max(3650).default(30),
   RETENTION_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
+  STANDALONE_SESSIONS: z
+    .enum(['true', 'false'], { message: 'must be true or false' })
+    .default('true')
+    .transform((value) => value === 'true'),
 });
 
 export interface Config {
@@ -71,6 +75,11 @@ export interface Config {
   retentionDaysDefault: number;
   /** How often the retention job looks for boards to delete. */
   retentionIntervalMinutes: number;
+  /**
+   * Whether anyone may start a one-off session without a team. False: every session belongs to
+   * a team and is started by its facilitators or owners.
+   */
+  standaloneSessions: boolean;
 }
 
 export class ConfigError extends Error {
@@ -102,5 +111,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     trustProxy: parsed.TRUST_PROXY,
     retentionDaysDefault: parsed.RETENTION_DAYS_DEFAULT,
     retentionIntervalMinutes: parsed.RETENTION_INTERVAL_MINUTES,
+    standaloneSessions: parsed.STANDALONE_SESSIONS,
   };
 }

@@ -87,6 +87,7 @@ async function main(): Promise<void> {
     logLevel: config.logLevel,
     allowedOrigins: config.allowedOrigins,
     trustProxy: config.trustProxy,
+    standaloneSessions: config.standaloneSessions,
     retention: {
       defaultDays: config.retentionDaysDefault,
       intervalMs: config.retentionIntervalMinutes * 60_000,

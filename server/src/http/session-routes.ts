@@ -24,6 +24,8 @@ interface RouteDeps {
   allowedOrigins: readonly string[];
   /** A signed-in person's participants are theirs from any browser. */
   userSessions: UserSessions;
+  /** False when every session must belong to a team (STANDALONE_SESSIONS=false). */
+  standaloneSessions: boolean;
 }
 
 export function existingDeviceHash(request: FastifyRequest): string | undefined {
@@ -65,6 +67,13 @@ export function registerSessionRoutes(app: FastifyInstance, deps: RouteDeps): vo
     '/api/sessions',
     { preHandler: checkOrigin, config: { rateLimit: { max: 20, timeWindow: '1 minute' } } },
     async (request, reply) => {
+      if (!deps.standaloneSessions) {
+        return sendError(
+          reply,
+          ErrorCode.forbidden,
+          'On this server, sessions are started from a team’s page by its facilitators: sign in and open your team.',
+        );
+      }
       const input = parseInput(createSessionRequestSchema, request.body);
       if (!input.ok) return sendError(reply, input.error.code, input.error.message);
       const deviceHash = ensureDevice(request, reply);
