@@ -48,6 +48,15 @@ export interface RetentionRepository {
    */
   listDue(now: Date, defaultDays: number, limit: number): Promise<RetentionRecord[]>;
   /**
+   * Open sessions that started (or were planned for) at least `days` before `now`: candidates for
+   * closing as abandoned (the rule itself is isAbandoned in shared/), oldest first, at most `limit`.
+   */
+  listOpenSince(
+    now: Date,
+    days: number,
+    limit: number,
+  ): Promise<{ id: string; createdAt: Date; scheduledFor: Date | null }[]>;
+  /**
    * Deletes the raw board of a session: its notes, event log, documents (every document named
    * `session/<id>/…`), held anonymous notes and changes, and command receipts.
    */
@@ -120,6 +129,28 @@ export function createRetentionRepository(db: Db): RetentionRepository {
           ),
         )
         .orderBy(sessions.closedAt)
+        .limit(limit);
+    },
+
+    async listOpenSince(now, days, limit) {
+      const start = sql`greatest(${sessions.createdAt}, coalesce(${sessions.scheduledFor}, ${sessions.createdAt}))`;
+      return db
+        .select({
+          id: sessions.id,
+          createdAt: sessions.createdAt,
+          scheduledFor: sessions.scheduledFor,
+        })
+        .from(sessions)
+        .where(
+          and(
+            isNull(sessions.closedAt),
+            lte(
+              start,
+              sql`${now.toISOString()}::timestamptz - make_interval(days => ${days}::int)`,
+            ),
+          ),
+        )
+        .orderBy(start)
         .limit(limit);
     },
 

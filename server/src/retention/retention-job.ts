@@ -1,4 +1,10 @@
-import { DocCloseCode, defaultRetentionDays, purgedBoardMessage } from '@reflectory/shared';
+import {
+  DocCloseCode,
+  abandonedAfterDays,
+  defaultRetentionDays,
+  isAbandoned,
+  purgedBoardMessage,
+} from '@reflectory/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Store } from '../db/store.ts';
 import type { RoomRegistry } from '../sessions/room-registry.ts';
@@ -31,6 +37,8 @@ export interface RetentionRun {
   purged: string[];
   /** Ids of the sessions that could not be purged (logged; tried again next run). */
   failed: string[];
+  /** Ids of the abandoned sessions this run closed, so that their retention starts [RT5]. */
+  closed: string[];
   signInsDeleted: number;
 }
 
@@ -116,7 +124,8 @@ export class RetentionJob {
   }
 
   private async pass(): Promise<RetentionRun> {
-    const run: RetentionRun = { purged: [], failed: [], signInsDeleted: 0 };
+    const run: RetentionRun = { purged: [], failed: [], closed: [], signInsDeleted: 0 };
+    run.closed = await this.closeAbandoned();
     const tried = new Set<string>();
     for (;;) {
       const due = await this.store.retention.listDue(
@@ -147,6 +156,39 @@ export class RetentionJob {
       'retention run finished',
     );
     return run;
+  }
+
+  /**
+   * Closes sessions nobody finished [RT5], through their rooms as any close goes (the board shows
+   * the end, the session's row gets its close time), so that retention then runs for them.
+   */
+  private async closeAbandoned(): Promise<string[]> {
+    const now = this.options.now();
+    const candidates = await this.store.retention.listOpenSince(now, abandonedAfterDays, batchSize);
+    const closed: string[] = [];
+    for (const candidate of candidates) {
+      const subject = {
+        createdAt: candidate.createdAt.getTime(),
+        scheduledFor: candidate.scheduledFor?.getTime() ?? null,
+        closedAt: null,
+      };
+      if (!isAbandoned(subject, now.getTime())) continue;
+      try {
+        const room = await this.rooms.get(candidate.id);
+        const ack = await room?.submit(() =>
+          room.execute({ kind: 'system' }, null, { type: 'closeAbandoned' }, () => undefined),
+        );
+        if (ack?.ok) closed.push(candidate.id);
+        else this.log.warn({ sessionId: candidate.id }, 'an abandoned session could not be closed');
+      } catch (error) {
+        this.log.error(
+          { err: error, sessionId: candidate.id },
+          'closing an abandoned session failed',
+        );
+      }
+    }
+    if (closed.length > 0) this.log.info({ closed: closed.length }, 'abandoned sessions closed');
+    return closed;
   }
 
   private logPurged(sessionId: string, result: Extract<PurgeResult, { purged: true }>): void {

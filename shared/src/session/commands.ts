@@ -46,7 +46,9 @@ export type SessionCommand =
   | { type: 'reviewAction'; actionId: string; outcome: ReviewOutcome; note: string | null }
   | { type: 'setRole'; participantId: string; role: Role }
   | { type: 'removeParticipant'; participantId: string }
-  | { type: 'closeSession' };
+  | { type: 'closeSession' }
+  /** The server closing a session nobody finished (see isAbandoned in retention.ts). */
+  | { type: 'closeAbandoned' };
 
 export type SessionEvent =
   | {

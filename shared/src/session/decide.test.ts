@@ -357,6 +357,17 @@ describe('flow', () => {
   ])('[F5] only those facilitating end the session: %s → %s', (_label, actor, expected) => {
     expect(outcome(started(), actor, { type: 'closeSession' })).toBe(expected);
   });
+
+  it.each([
+    ['the server', system, 'ok'],
+    ['the facilitator', fay, 'forbidden'],
+    ['a participant', ann, 'forbidden'],
+  ])('[RT5] only the server closes an abandoned session: %s → %s', (_label, actor, expected) => {
+    expect(outcome(started(), actor, { type: 'closeAbandoned' })).toBe(expected);
+    if (expected === 'ok') {
+      expect(run(started(), actor, { type: 'closeAbandoned' }).status).toBe('closed');
+    }
+  });
 });
 
 describe('visibility, lock and spotlight', () => {

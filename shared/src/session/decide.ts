@@ -1,5 +1,5 @@
 import { ErrorCode } from '../errors.ts';
-import { fail, type Result } from '../result.ts';
+import { fail, ok, type Result } from '../result.ts';
 import type { Actor, SessionCommand, SessionEvent } from './commands.ts';
 import { decideBoard } from './decide-board.ts';
 import {
@@ -53,6 +53,11 @@ export function decide(
       return decideBoard(state, actor, command, now);
     case 'reviewAction':
       return decideReview(state, actor, command, now);
+    case 'closeAbandoned':
+      // [RT5] Only the server closes an abandoned session; no person can use this to end one.
+      return actor.kind === 'system'
+        ? ok([{ type: 'SessionClosed', at: now }])
+        : fail(ErrorCode.forbidden, 'Only a facilitator can end the session.');
     default:
       return decideFacilitation(state, actor, command, now);
   }

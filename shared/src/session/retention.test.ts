@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { dayMs, isDueForPurge, notesDeleteAt } from './retention.ts';
+import {
+  abandonedAfterDays,
+  dayMs,
+  isAbandoned,
+  isDueForPurge,
+  notesDeleteAt,
+} from './retention.ts';
 
 const closedAt = Date.UTC(2026, 0, 10, 15, 30);
 
@@ -34,5 +40,21 @@ describe('retention', () => {
   it('a negative or fractional retention never deletes before the close', () => {
     expect(notesDeleteAt(closedAt, -5)).toBe(closedAt);
     expect(notesDeleteAt(closedAt, 1.9)).toBe(closedAt + dayMs);
+  });
+
+  it('[RT5] a session still open a week after it started, or after its planned time, is abandoned', () => {
+    const createdAt = 1_000 * dayMs;
+    const week = abandonedAfterDays * dayMs;
+    const open = { createdAt, scheduledFor: null, closedAt: null };
+    expect(isAbandoned(open, createdAt + week - 1)).toBe(false);
+    expect(isAbandoned(open, createdAt + week)).toBe(true);
+    // Planned a month ahead: abandoned only a week after the planned time.
+    const planned = { ...open, scheduledFor: createdAt + 30 * dayMs };
+    expect(isAbandoned(planned, createdAt + week)).toBe(false);
+    expect(isAbandoned(planned, createdAt + 37 * dayMs)).toBe(true);
+    // A closed session is never abandoned: retention already runs for it.
+    expect(isAbandoned({ ...open, closedAt: createdAt + dayMs }, createdAt + 99 * dayMs)).toBe(
+      false,
+    );
   });
 });

@@ -9,6 +9,25 @@ export const dayMs = 24 * 60 * 60 * 1000;
 export const purgedBoardMessage =
   'This session’s notes were deleted under its retention policy. Its summary (themes, counts and actions) is still available.';
 
+/**
+ * [RT5] A session still open this many days after it started (or after the time it was scheduled
+ * for, if later) is abandoned: the server closes it, so that its retention starts to run instead of
+ * its notes being kept for ever.
+ */
+export const abandonedAfterDays = 7;
+
+export interface AbandonSubject {
+  createdAt: number;
+  scheduledFor: number | null;
+  closedAt: number | null;
+}
+
+export function isAbandoned(session: AbandonSubject, now: number): boolean {
+  if (session.closedAt !== null) return false;
+  const start = Math.max(session.createdAt, session.scheduledFor ?? session.createdAt);
+  return start + abandonedAfterDays * dayMs <= now;
+}
+
 /** What a standalone session (no team) keeps unless the server is configured otherwise. */
 export const defaultRetentionDays = 30;
 
