@@ -21,6 +21,7 @@ import type { RoomRegistry } from '../sessions/room-registry.ts';
 import { ackData, toSessionCommand } from '../sessions/command-mapping.ts';
 import type { ViewSink } from '../sessions/room.ts';
 import type { SessionService } from '../sessions/session-service.ts';
+import { BoardCarriage, isCarriageEvent } from './board-carriage.ts';
 import { refusalLogger } from './refusal-log.ts';
 import { TokenBucket } from './token-bucket.ts';
 
@@ -53,7 +54,8 @@ function isCommandName(event: string): event is CommandName {
 /**
  * Commands over Socket.IO: each connection is authenticated for one session from the device
  * cookie or the sign-in cookie, each payload parsed, each command rate-limited, run through the
- * session's room and answered by an ack.
+ * session's room and answered by an ack. The same connection carries the session's board in the
+ * y-websocket protocol (`yjs` events, board-carriage.ts), so a browser holds one connection.
  */
 export function attachSocketServer(httpServer: HttpServer, deps: SocketServerDeps) {
   const io = new Server<
@@ -176,7 +178,12 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketServerDep
         room.addSink(sink);
       })
       .catch((error: unknown) => deps.log.warn({ err: error, sessionId }, 'could not send views'));
-    socket.on('disconnect', () => sinkRoom?.removeSink(sink));
+    // The board carried over this connection, made on its first `yjs:open` (see board-carriage.ts).
+    let board: BoardCarriage | undefined;
+    socket.on('disconnect', () => {
+      sinkRoom?.removeSink(sink);
+      board?.end();
+    });
 
     // One dispatcher per connection rather than a listener per command: with 28 commands, a
     // closure each per socket was a measurable part of an idle participant's memory (bench S1).
@@ -186,6 +193,17 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketServerDep
         if (typeof ack === 'function') {
           (ack as (result: { serverNow: number }) => void)({ serverNow: Date.now() });
         }
+        return;
+      }
+      if (isCarriageEvent(event)) {
+        board ??= new BoardCarriage(socket, {
+          sessionId,
+          participantId,
+          rooms: deps.rooms,
+          refused,
+          log: deps.log,
+        });
+        board.handle(event, args);
         return;
       }
       if (!isCommandName(event)) {
