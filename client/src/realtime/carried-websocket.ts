@@ -29,8 +29,9 @@ const lostConnection: CloseInfo = { code: 1006, reason: 'the connection to the s
 
 function toArrayBuffer(message: ArrayBuffer | Uint8Array): ArrayBuffer {
   if (message instanceof ArrayBuffer) return message; // the browser
-  // Node hands a Buffer, often a view into a larger pool: copy out exactly its bytes.
-  return message.slice().buffer as ArrayBuffer;
+  // Node hands a Buffer, often a view into a larger pool (and whose `slice` does not copy):
+  // copy out exactly its bytes.
+  return new Uint8Array(message).buffer;
 }
 
 /**
