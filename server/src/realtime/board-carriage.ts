@@ -1,8 +1,7 @@
 import { DocCloseCode, boardDocName, type BoardOpenResult } from '@reflectory/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import type { RoomRegistry } from '../sessions/room-registry.ts';
-import type { refusalLogger } from './refusal-log.ts';
-import { ReplicaLink, type ReplicaTransport } from './replica-link.ts';
+import { ReplicaLink, type RefusalSink, type ReplicaTransport } from './replica-link.ts';
 
 /** The part of a Socket.IO socket the carriage uses. */
 export interface CarrierSocket {
@@ -11,12 +10,11 @@ export interface CarrierSocket {
   emit(event: 'yjs:close', close: { code: number; reason: string }): unknown;
 }
 
-export interface CarriageContext {
-  sessionId: string;
-  participantId: string;
-  rooms: RoomRegistry;
-  refused: ReturnType<typeof refusalLogger>;
-  log: FastifyBaseLogger;
+export interface CarriageContext extends RefusalSink {
+  readonly sessionId: string;
+  readonly participantId: string;
+  readonly rooms: RoomRegistry;
+  readonly log: FastifyBaseLogger;
 }
 
 const purgedReason = 'the notes of this session were deleted under its retention';
@@ -89,9 +87,10 @@ export class BoardCarriage implements ReplicaTransport {
   }
 
   private open(docName: unknown, ack: (result: BoardOpenResult) => void): void {
-    const { sessionId, participantId, rooms, refused, log } = this.context;
+    const context = this.context;
+    const { sessionId, participantId, rooms, log } = context;
     if (docName !== boardDocName(sessionId)) {
-      refused('unknown document');
+      context.refused('unknown document');
       return ack({
         ok: false,
         code: DocCloseCode.badMessage,
@@ -116,7 +115,7 @@ export class BoardCarriage implements ReplicaTransport {
         }
         // Acked first: the room greets a new replica with presence as it attaches.
         ack({ ok: true });
-        this.link = ReplicaLink.open(room, participantId, this, refused);
+        this.link = ReplicaLink.open(room, participantId, this, context);
       })
       .catch((error: unknown) => {
         log.error({ err: error, sessionId }, 'could not open the carried board');

@@ -85,6 +85,7 @@ export function attachDocEndpoint(httpServer: HttpServer, deps: DocEndpointDeps)
   const serve = (ws: WebSocket, room: SessionRoom, participantId: string) => {
     // No participant id in refusal logs: see socket-server.ts.
     const refused = refusalLogger(deps.log, { sessionId: room.sessionId, transport: 'yjs' });
+    const refusals = { refused };
     ws.on('error', () => ws.terminate());
     alive.set(ws, true);
     ws.on('pong', () => alive.set(ws, true));
@@ -99,7 +100,7 @@ export function attachDocEndpoint(httpServer: HttpServer, deps: DocEndpointDeps)
           ws.close(code, reason);
         },
       },
-      refused,
+      refusals,
     );
     ws.on('close', (code) => {
       if (code === 1009) refused('message over the size limit');

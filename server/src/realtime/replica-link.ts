@@ -1,6 +1,5 @@
 import { DocCloseCode } from '@reflectory/shared';
 import type { DocConnection, SessionRoom } from '../sessions/room.ts';
-import type { refusalLogger } from './refusal-log.ts';
 import { TokenBucket } from './token-bucket.ts';
 import { classifyClientMessage } from './yjs-messages.ts';
 
@@ -11,7 +10,10 @@ export interface ReplicaTransport {
   close(code: number, reason: string): void;
 }
 
-type Refused = ReturnType<typeof refusalLogger>;
+/** Where a connection's refusals are logged (see refusal-log.ts). */
+export interface RefusalSink {
+  refused(reason: string, details?: Record<string, unknown>): void;
+}
 
 /**
  * One read-only replica of a session's board, whatever carries it: the one place where the rules
@@ -29,7 +31,7 @@ export class ReplicaLink implements DocConnection {
     private readonly room: SessionRoom,
     readonly participantId: string,
     private readonly transport: ReplicaTransport,
-    private readonly refused: Refused,
+    private readonly refusals: RefusalSink,
   ) {}
 
   /**
@@ -40,9 +42,9 @@ export class ReplicaLink implements DocConnection {
     room: SessionRoom,
     participantId: string,
     transport: ReplicaTransport,
-    refused: Refused,
+    refusals: RefusalSink,
   ): ReplicaLink | undefined {
-    const link = new ReplicaLink(room, participantId, transport, refused);
+    const link = new ReplicaLink(room, participantId, transport, refusals);
     link.attached = true;
     if (!room.attach(link)) {
       link.attached = false;
@@ -78,11 +80,11 @@ export class ReplicaLink implements DocConnection {
   receive(data: Uint8Array | undefined): void {
     if (!this.attached) return;
     if (data === undefined) {
-      this.refused('text frame');
+      this.refusals.refused('text frame');
       return this.close(DocCloseCode.badMessage, 'binary y-websocket messages only');
     }
     if (!this.limiter.take()) {
-      this.refused('rate limit');
+      this.refusals.refused('rate limit');
       return this.close(DocCloseCode.rateLimited, 'too many messages');
     }
     const message = classifyClientMessage(data);
@@ -96,13 +98,13 @@ export class ReplicaLink implements DocConnection {
         // Presence is the server's to set; what a client claims about itself is dropped.
         return;
       case 'write':
-        this.refused('write to a read-only document');
+        this.refusals.refused('write to a read-only document');
         return this.close(
           DocCloseCode.readOnly,
           'this document is read-only: changes go through commands',
         );
       case 'invalid':
-        this.refused('invalid message', { reason: message.reason });
+        this.refusals.refused('invalid message', { reason: message.reason });
         return this.close(DocCloseCode.badMessage, 'unreadable message');
     }
   }
