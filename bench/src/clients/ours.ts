@@ -4,6 +4,7 @@ import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { stopAwarenessEcho } from '../../../client/src/realtime/awareness-echo.ts';
 import { socketCarriedWebSocket } from '../../../client/src/realtime/carried-websocket.ts';
 import type { Member } from '../seed.ts';
 import { now } from '../stats.ts';
@@ -77,6 +78,8 @@ export class OurParticipant {
           maxBackoffTime: 2000,
         },
       );
+      // As the browser: a read-only replica claims no presence, so it sends none.
+      stopAwarenessEcho(this.provider);
     }
   }
 

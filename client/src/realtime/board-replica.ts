@@ -2,6 +2,7 @@ import { boardDocName } from '@reflectory/shared';
 import { WebsocketProvider } from 'y-websocket';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { stopAwarenessEcho } from './awareness-echo.ts';
 import { socketCarriedWebSocket } from './carried-websocket.ts';
 import type { CommandSocket } from './command-socket.ts';
 
@@ -29,6 +30,7 @@ export function openBoardReplica(sessionId: string, socket: CommandSocket): Boar
     maxBackoffTime: 5000,
     WebSocketPolyfill: socketCarriedWebSocket(socket, docName) as unknown as typeof WebSocket,
   });
+  stopAwarenessEcho(provider);
   return { doc, provider };
 }
 
