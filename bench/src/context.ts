@@ -56,10 +56,12 @@ export interface Context {
   profile: boolean;
   profileDir: string;
   /**
-   * Which connections each of our participants holds in S1/S2: both (what the browser does), or
-   * one of them, to see what each costs.
+   * What each of our participants holds in S1/S2: `both` is what the browser does (commands and
+   * the board carried over one Socket.IO connection); `commands` the command connection without
+   * the board; `replica` the board alone over /yjs/<doc>; `separate` the two connections of a
+   * participant before the carriage (Socket.IO plus /yjs/). S2 runs with `both` only.
    */
-  connections: 'both' | 'commands' | 'replica';
+  connections: 'both' | 'commands' | 'replica' | 'separate';
   /** DATABASE_POOL_SIZE for our server; its default when undefined. */
   poolSize: number | undefined;
   log(line: string): void;

@@ -3,10 +3,11 @@
  * mode on a scratch PostgreSQL database, prints what the machine is and a table of figures.
  * Options: --smoke (two sessions, ten seconds), --only=s1s2,peer,s3,s4, --threads=N (client
  * worker threads), --profile (CPU profiles of S2's window and heap snapshots around S1, in
- * bench/profiles/), --connections=commands|replica (S1 with one of our two connections only, to
- * see what each costs), --wait-quiet=MINUTES (wait for the machine's load average to fall below 1
- * first), --pool=N (our server's DATABASE_POOL_SIZE). Exits non-zero when the harness itself
- * fails, not when a target is missed.
+ * bench/profiles/), --connections=commands|replica|separate (S1 with the command connection
+ * without the board, the board alone over /yjs/, or both on separate connections as before the
+ * board was carried over Socket.IO: to see what each costs), --wait-quiet=MINUTES (wait for the
+ * machine's load average to fall below 1 first), --pool=N (our server's DATABASE_POOL_SIZE).
+ * Exits non-zero when the harness itself fails, not when a target is missed.
  */
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -40,8 +41,9 @@ const wanted = new Set((values.only ?? 's1s2,peer,s3,s4').split(','));
 const limitMs = values.smoke ? 5 * 60_000 : 20 * 60_000;
 
 function parseConnections(value: string): Context['connections'] {
-  if (value === 'both' || value === 'commands' || value === 'replica') return value;
-  throw new Error(`--connections is both, commands or replica, not "${value}"`);
+  if (value === 'both' || value === 'commands' || value === 'replica' || value === 'separate')
+    return value;
+  throw new Error(`--connections is both, commands, replica or separate, not "${value}"`);
 }
 
 /** This machine may be shared: wait (up to `minutes`) for the others' load to settle. */

@@ -211,7 +211,31 @@ export type ClientToServerEvents = {
 } & {
   /** Not a command: answers the server's clock, so clients can correct timers for skew. */
   'time:sync': (payload: Empty, ack: (result: { serverNow: number }) => void) => void;
-};
+} & BoardCarriageClientEvents;
+
+/**
+ * The board's y-websocket protocol carried over the command connection (see docs/protocol.md):
+ * the same binary messages as on /yjs/<doc>, one `yjs` event each, so a person holds one
+ * connection. `yjs:open` names the document and is acked before any `yjs` message flows; `yjs`
+ * messages that arrive while the board is not open are dropped (they belong to a replica that
+ * was closed). `yjs:close` ends the replica, not the connection.
+ */
+export interface BoardCarriageClientEvents {
+  'yjs:open': (docName: string, ack: (result: BoardOpenResult) => void) => void;
+  yjs: (message: Uint8Array) => void;
+  'yjs:close': () => void;
+}
+
+/** The answer to `yjs:open`: open, or closed at once with a WebSocket close code. */
+export type BoardOpenResult = { ok: true } | { ok: false; code: number; reason: string };
+
+/** What the server sends for a carried board: `yjs` messages, and a close with a WebSocket code. */
+export interface BoardCarriageServerEvents {
+  /** A Buffer in Node, an ArrayBuffer in the browser. */
+  yjs: (message: Uint8Array | ArrayBuffer) => void;
+  /** The replica is closed (codes as for the document socket: `DocCloseCode`, 1012). */
+  'yjs:close': (close: { code: number; reason: string }) => void;
+}
 
 export interface ServerToClientEvents {
   /** The server refuses to go on with this connection (e.g. it was removed); the reason is for people. */
@@ -220,6 +244,8 @@ export interface ServerToClientEvents {
   'view:private': (view: PrivateView) => void;
   /** Facilitators only: guidance, who has not accepted, hidden-note counts. */
   'view:facilitation': (view: FacilitatorView) => void;
+  yjs: BoardCarriageServerEvents['yjs'];
+  'yjs:close': BoardCarriageServerEvents['yjs:close'];
 }
 
 /** What `socket.handshake.auth` must hold. */

@@ -50,7 +50,9 @@ function liveBoardSuite(open: () => Promise<Database>, dispose: () => Promise<vo
     const ben = await benBrowser.join(code.toLowerCase(), '  Ben  ');
     const fay = fayBrowser.connect(membership.session.id);
     const annLive = annBrowser.connect(membership.session.id);
-    const benLive = benBrowser.connect(membership.session.id);
+    // Ben holds the board as the browser does, over the Socket.IO connection; the others over
+    // /yjs/ as standard y-websocket clients: every test here runs on both carriers.
+    const benLive = benBrowser.connect(membership.session.id, { board: 'carried' });
     connections.push(fay, annLive, benLive);
     await Promise.all([
       fay.waitUntilSynced(),

@@ -16,6 +16,7 @@ import { io, type Socket } from 'socket.io-client';
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { socketCarriedWebSocket } from '../../client/src/realtime/carried-websocket.ts';
 
 /**
  * A participant as a browser would be: a cookie jar for the device cookie, HTTP calls, a
@@ -66,8 +67,13 @@ export class TestBrowser {
     return body;
   }
 
-  connect(sessionId: string): LiveConnection {
-    return new LiveConnection(this.baseUrl, sessionId, this.cookie ?? '');
+  /**
+   * Connects as this browser. `board: 'carried'` holds the board over the Socket.IO connection,
+   * as the browser client does; `'yjs'` (the default) over its own WebSocket at /yjs/<doc>, as a
+   * standard y-websocket client does.
+   */
+  connect(sessionId: string, options: { board?: BoardCarrier } = {}): LiveConnection {
+    return new LiveConnection(this.baseUrl, sessionId, this.cookie ?? '', options.board ?? 'yjs');
   }
 }
 
@@ -80,6 +86,8 @@ export function cookieWebSocket(cookie: string, origin?: string): typeof WebSock
   } as typeof WebSocket;
 }
 
+export type BoardCarrier = 'yjs' | 'carried';
+
 export class LiveConnection {
   readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   readonly doc = new Y.Doc();
@@ -88,7 +96,12 @@ export class LiveConnection {
   privateView: PrivateView | undefined;
   facilitationView: FacilitatorView | undefined;
 
-  constructor(baseUrl: string, sessionId: string, cookie: string) {
+  constructor(
+    baseUrl: string,
+    sessionId: string,
+    cookie: string,
+    readonly carrier: BoardCarrier = 'yjs',
+  ) {
     this.socket = io(baseUrl, {
       transports: ['websocket'],
       extraHeaders: { cookie },
@@ -98,12 +111,17 @@ export class LiveConnection {
     });
     this.socket.on('view:private', (view) => (this.privateView = view));
     this.socket.on('view:facilitation', (view) => (this.facilitationView = view));
+    const docName = boardDocName(sessionId);
+    const polyfill =
+      carrier === 'carried'
+        ? socketCarriedWebSocket(this.socket, docName)
+        : cookieWebSocket(cookie);
     this.provider = new WebsocketProvider(
-      `${baseUrl.replace(/^http/, 'ws')}/yjs`,
-      boardDocName(sessionId),
+      carrier === 'carried' ? `${baseUrl}/socket.io` : `${baseUrl.replace(/^http/, 'ws')}/yjs`,
+      docName,
       this.doc,
       {
-        WebSocketPolyfill: cookieWebSocket(cookie) as unknown as typeof globalThis.WebSocket,
+        WebSocketPolyfill: polyfill as unknown as typeof globalThis.WebSocket,
         disableBc: true,
         maxBackoffTime: 500,
       },
@@ -163,8 +181,8 @@ export class LiveConnection {
   }
 
   close(): void {
-    this.socket.close();
     this.provider.destroy();
+    this.socket.close();
     this.doc.destroy();
   }
 }

@@ -4,6 +4,8 @@ import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { stopAwarenessEcho } from '../../../client/src/realtime/awareness-echo.ts';
+import { socketCarriedWebSocket } from '../../../client/src/realtime/carried-websocket.ts';
 import type { Member } from '../seed.ts';
 import { now } from '../stats.ts';
 
@@ -25,13 +27,17 @@ function cookieWebSocket(cookie: string): typeof WebSocket {
 export interface ParticipantOptions {
   /** Hold a Socket.IO connection for commands. */
   commands: boolean;
-  /** Hold a y-websocket replica of the board. */
-  replica: boolean;
+  /**
+   * Hold a y-websocket replica of the board: carried over the command connection (what the
+   * browser does; needs `commands`), or over its own WebSocket at /yjs/<doc> (a standard client).
+   */
+  replica: false | 'carried' | 'yjs';
 }
 
 /**
  * One participant of our server, as the browser client is: Socket.IO for commands, y-websocket's
- * own `WebsocketProvider` for the read-only board. Commands are sent untyped so that the harness
+ * own `WebsocketProvider` for the read-only board, carried over the same connection by the
+ * browser's own polyfill (client/src/realtime/carried-websocket.ts). Commands are sent untyped so that the harness
  * runs against every version of the protocol; `commandExists` tells which commands this one has.
  */
 export class OurParticipant {
@@ -55,18 +61,25 @@ export class OurParticipant {
       });
     }
     if (options.replica) {
+      const docName = boardDocName(member.sessionId);
+      const carried = options.replica === 'carried';
+      if (carried && !this.socket) throw new Error('a carried board needs the command connection');
+      const polyfill =
+        carried && this.socket
+          ? socketCarriedWebSocket(this.socket, docName)
+          : cookieWebSocket(member.cookie);
       this.provider = new WebsocketProvider(
-        `${baseUrl.replace(/^http/, 'ws')}/yjs`,
-        boardDocName(member.sessionId),
+        carried ? `${baseUrl}/socket.io` : `${baseUrl.replace(/^http/, 'ws')}/yjs`,
+        docName,
         this.doc,
         {
-          WebSocketPolyfill: cookieWebSocket(
-            member.cookie,
-          ) as unknown as typeof globalThis.WebSocket,
+          WebSocketPolyfill: polyfill as unknown as typeof globalThis.WebSocket,
           disableBc: true,
           maxBackoffTime: 2000,
         },
       );
+      // As the browser: a read-only replica claims no presence, so it sends none.
+      stopAwarenessEcho(this.provider);
     }
   }
 
@@ -97,8 +110,8 @@ export class OurParticipant {
   }
 
   close(): void {
-    this.socket?.close();
     this.provider?.destroy();
+    this.socket?.close();
     this.doc.destroy();
   }
 }

@@ -70,7 +70,9 @@ export async function runBigRoom(context: Context): Promise<BigRoomResult> {
     // A model with a stage that takes votes: notes are hidden there, revealed, then voted on.
     const [session] = await seedSessions(server.baseUrl, 1, size, 20_000, votingModel);
     for (const member of session!.members)
-      people.push(new OurParticipant(member, server.baseUrl, { commands: true, replica: true }));
+      people.push(
+        new OurParticipant(member, server.baseUrl, { commands: true, replica: 'carried' }),
+      );
     await waitUntil(() => people.every((p) => p.ready), 120_000, 'the big room connected');
     const facilitator = people[0]!;
     const stepId = await goToVotingStage(facilitator);

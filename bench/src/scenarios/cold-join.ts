@@ -22,7 +22,7 @@ const filler = 'The handover was rushed and two people were not told about the c
 /** Time from opening both connections to a replica holding every note, with commands usable. */
 async function timedJoin(baseUrl: string, member: Member, notes: number): Promise<number> {
   const started = now();
-  const person = new OurParticipant(member, baseUrl, { commands: true, replica: true });
+  const person = new OurParticipant(member, baseUrl, { commands: true, replica: 'carried' });
   const map = person.doc.getMap(boardDocKeys.notes);
   try {
     await waitUntil(() => person.ready && map.size >= notes, 60_000, 'a complete replica', 1);
@@ -38,7 +38,10 @@ async function fillBoard(
   facilitator: Member,
   total: number,
 ) {
-  const host = new OurParticipant(facilitator, server.baseUrl, { commands: true, replica: true });
+  const host = new OurParticipant(facilitator, server.baseUrl, {
+    commands: true,
+    replica: 'carried',
+  });
   const people = writers.map(
     (m) => new OurParticipant(m, server.baseUrl, { commands: true, replica: false }),
   );

@@ -2,7 +2,13 @@ import { join } from 'node:path';
 import { boardDocName } from '@reflectory/shared';
 import postgres from 'postgres';
 import { ClientPool } from '../clients/pool.ts';
-import { OurParticipant, acceptAgreement, noteAreaOf, openForNotes } from '../clients/ours.ts';
+import {
+  OurParticipant,
+  acceptAgreement,
+  noteAreaOf,
+  openForNotes,
+  type ParticipantOptions,
+} from '../clients/ours.ts';
 import { PeerParticipant } from '../clients/peer.ts';
 import type { ServerKind, SteadyResult } from '../clients/worker-protocol.ts';
 import { startOurServer, startPeerServer, type Context } from '../context.ts';
@@ -88,7 +94,7 @@ function summarise(
 async function warmUp(kind: ServerKind, server: ServerUnderTest, session: SeededSession) {
   if (kind === 'ours') {
     const people = session.members.map(
-      (m) => new OurParticipant(m, server.baseUrl, { commands: true, replica: true }),
+      (m) => new OurParticipant(m, server.baseUrl, { commands: true, replica: 'carried' }),
     );
     await waitUntil(() => people.every((p) => p.ready), 30_000, 'warm-up clients ready');
     await openForNotes(people[0]!);
@@ -213,17 +219,27 @@ export async function runIdleAndSteady(
   }
 }
 
-/** Which of our two connections each participant holds in S1 (both, unless diagnosing). */
-function connectionsOf(kind: ServerKind, context: Context) {
-  if (kind === 'peer' || context.connections === 'both') return { commands: true, replica: true };
-  return {
-    commands: context.connections === 'commands',
-    replica: context.connections === 'replica',
-  };
+/**
+ * What each of our participants holds in S1: by default what the browser does (commands with the
+ * board carried on the same connection); for diagnosis, one part alone or the two connections
+ * a participant held before the carriage.
+ */
+function connectionsOf(kind: ServerKind, context: Context): ParticipantOptions {
+  if (kind === 'peer') return { commands: true, replica: 'carried' };
+  switch (context.connections) {
+    case 'both':
+      return { commands: true, replica: 'carried' };
+    case 'commands':
+      return { commands: true, replica: false };
+    case 'replica':
+      return { commands: false, replica: 'yjs' };
+    case 'separate':
+      return { commands: true, replica: 'yjs' };
+  }
 }
 
 function connectionCount(context: Context): number {
-  return context.connections === 'both' ? 2 : 1;
+  return context.connections === 'separate' ? 2 : 1;
 }
 
 /** Gives the peer the documents our clients held at S1 time, byte for byte the same content. */

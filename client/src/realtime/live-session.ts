@@ -88,14 +88,15 @@ export class LiveSession {
   start(): void {
     if (this.stopRunning) return;
     const socket = openCommandSocket(this.sessionId);
-    const replica = openBoardReplica(this.sessionId);
+    const replica = openBoardReplica(this.sessionId, socket);
     const stops = [this.followBoard(replica), this.followSocket(socket), this.followNetwork()];
     this.outbox.attach(socketTransport(socket));
     this.stopRunning = () => {
       this.outbox.detach();
       for (const stop of stops) stop();
-      socket.disconnect();
+      // The replica rides the socket: close it first, so it does not see a lost connection.
       closeBoardReplica(replica);
+      socket.disconnect();
     };
   }
 

@@ -1,17 +1,15 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { DocCloseCode } from '@reflectory/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { deviceHashFromCookieHeader } from '../auth/device.ts';
 import { isAllowedOrigin } from '../auth/origin.ts';
 import type { UserSessions } from '../auth/user-sessions.ts';
 import type { RoomRegistry } from '../sessions/room-registry.ts';
-import type { DocConnection, SessionRoom } from '../sessions/room.ts';
+import type { SessionRoom } from '../sessions/room.ts';
 import type { SessionService } from '../sessions/session-service.ts';
 import { refusalLogger } from './refusal-log.ts';
-import { TokenBucket } from './token-bucket.ts';
-import { classifyClientMessage } from './yjs-messages.ts';
+import { ReplicaLink } from './replica-link.ts';
 
 export interface DocEndpointDeps {
   sessions: SessionService;
@@ -41,8 +39,9 @@ function toBytes(data: RawData): Uint8Array {
 
 /**
  * Serves the y-websocket protocol at /yjs/<document> on the shared HTTP server. Every handshake is
- * checked for Origin and authenticated from the device cookie or the sign-in cookie; the board
- * is read-only for clients, so any update a client sends closes its connection with 4403.
+ * checked for Origin and authenticated from the device cookie or the sign-in cookie. The rules of a
+ * replica (read-only, rate limit, presence set by the server) are `ReplicaLink`'s, shared with the
+ * board carried over Socket.IO.
  */
 export function attachDocEndpoint(httpServer: HttpServer, deps: DocEndpointDeps) {
   const wss = new WebSocketServer({
@@ -86,58 +85,29 @@ export function attachDocEndpoint(httpServer: HttpServer, deps: DocEndpointDeps)
   const serve = (ws: WebSocket, room: SessionRoom, participantId: string) => {
     // No participant id in refusal logs: see socket-server.ts.
     const refused = refusalLogger(deps.log, { sessionId: room.sessionId, transport: 'yjs' });
-    const connection: DocConnection = {
-      participantId,
-      send(message) {
-        if (ws.readyState === ws.OPEN) ws.send(message);
-      },
-      close(code, reason) {
-        ws.close(code, reason);
-      },
-    };
+    const refusals = { refused };
     ws.on('error', () => ws.terminate());
     alive.set(ws, true);
     ws.on('pong', () => alive.set(ws, true));
+    const link = ReplicaLink.open(
+      room,
+      participantId,
+      {
+        send(message) {
+          if (ws.readyState === ws.OPEN) ws.send(message);
+        },
+        close(code, reason) {
+          ws.close(code, reason);
+        },
+      },
+      refusals,
+    );
     ws.on('close', (code) => {
       if (code === 1009) refused('message over the size limit');
-      room.detach(connection);
+      link?.detach();
     });
-    if (!room.attach(connection)) {
-      ws.close(DocCloseCode.unavailable, 'the board is reloading; reconnect shortly');
-      return;
-    }
-    const limiter = new TokenBucket(50, 200);
-
-    ws.on('message', (data, isBinary) => {
-      if (!isBinary) {
-        refused('text frame');
-        return ws.close(DocCloseCode.badMessage, 'binary y-websocket messages only');
-      }
-      if (!limiter.take()) {
-        refused('rate limit');
-        return ws.close(DocCloseCode.rateLimited, 'too many messages');
-      }
-      const message = classifyClientMessage(toBytes(data));
-      switch (message.kind) {
-        case 'syncStep1':
-          return room.syncStep1(connection, message.stateVector);
-        case 'queryAwareness':
-          return room.sendAwareness(connection);
-        case 'awareness':
-        case 'auth':
-          // Presence is the server's to set; what a client claims about itself is dropped.
-          return;
-        case 'write':
-          refused('write to a read-only document');
-          return ws.close(
-            DocCloseCode.readOnly,
-            'this document is read-only: changes go through commands',
-          );
-        case 'invalid':
-          refused('invalid message', { reason: message.reason });
-          return ws.close(DocCloseCode.badMessage, 'unreadable message');
-      }
-    });
+    if (!link) return;
+    ws.on('message', (data, isBinary) => link.receive(isBinary ? toBytes(data) : undefined));
   };
 
   const heartbeat = setInterval(() => {

@@ -86,6 +86,16 @@ export class RoomRegistry {
     return this.rooms.get(sessionId.toLowerCase());
   }
 
+  /**
+   * The room if it is in memory or being loaded now: a change committed while the room loads may
+   * have missed the load's reads, so apply it to the loaded room as well.
+   */
+  async peekOrLoading(anySpelling: string): Promise<SessionRoom | undefined> {
+    const sessionId = anySpelling.toLowerCase();
+    // A failed load has no room to update; its caller sees the failure, not this one.
+    return this.rooms.get(sessionId) ?? this.loading.get(sessionId)?.catch(() => undefined);
+  }
+
   get size(): number {
     return this.rooms.size;
   }

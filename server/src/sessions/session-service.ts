@@ -175,7 +175,8 @@ export class SessionService {
       if (existing) await tx.participants.detachDevice(existing.id);
       await tx.participants.create({ ...participant, deviceHash: input.deviceHash });
     });
-    const room = this.rooms.peek(session.id);
+    // A room loading meanwhile may have read the participants before this one was committed.
+    const room = await this.rooms.peekOrLoading(session.id);
     room?.upsertParticipant(participant);
     // The browser is someone else now: its connections as the old identity end.
     if (existing)

@@ -1,6 +1,6 @@
 import { boardDocName } from '@reflectory/shared';
 import { TestBrowser } from '../../support/live-client.ts';
-import { RawDocSocket } from './raw-doc-socket.ts';
+import { RawCarriedBoard, RawDocSocket, type RawBoard } from './raw-doc-socket.ts';
 import { SpySocket } from './spy-socket.ts';
 
 /** Someone in the session, with the device cookie their browser holds. */
@@ -85,6 +85,28 @@ export async function boardAs(baseUrl: string, sessionId: string, member: Member
   await socket.sync();
   return socket;
 }
+
+/** The board as `member` over the Socket.IO command connection (as the browser holds it), synced. */
+export async function carriedBoardAs(baseUrl: string, sessionId: string, member: Member) {
+  const board = await RawCarriedBoard.open(
+    baseUrl,
+    sessionId,
+    member.cookie,
+    boardDocName(sessionId),
+  );
+  await board.sync();
+  return board;
+}
+
+/** How a participant holds the board: a raw /yjs/ WebSocket, or carried over Socket.IO. */
+export const carriers = {
+  'raw ws': boardAs,
+  'Socket.IO carriage': carriedBoardAs,
+} satisfies Record<
+  string,
+  (baseUrl: string, sessionId: string, member: Member) => Promise<RawBoard>
+>;
+export type Carrier = keyof typeof carriers;
 
 /** Closes everything registered, whatever state it is in. */
 export class Closer {

@@ -1,5 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 
@@ -89,57 +90,42 @@ export class HandshakeRefused extends Error {
 }
 
 /**
- * A hand-driven y-websocket connection: no provider logic, just frames. It records every frame the
+ * A hand-driven y-websocket replica: no provider logic, just messages. It records every message the
  * server sends (with its arrival time), keeps its own replica from the server's updates, and sends
- * whatever bytes an attacker chooses.
+ * whatever bytes an attacker chooses. Subclasses carry it: a raw WebSocket at /yjs/<doc>
+ * (`RawDocSocket`) or the Socket.IO command connection (`RawCarriedBoard`).
  */
-export class RawDocSocket {
+export abstract class RawBoard {
   readonly received: Received[] = [];
   readonly replica = new Y.Doc();
   closeEvent: { code: number; reason: string } | undefined;
   readonly closed: Promise<{ code: number; reason: string }>;
+  private resolveClosed: (close: { code: number; reason: string }) => void = () => undefined;
 
-  private constructor(readonly ws: WebSocket) {
-    this.closed = new Promise((resolve) =>
-      ws.on('close', (code, reason) => {
-        this.closeEvent = { code, reason: reason.toString() };
-        resolve(this.closeEvent);
-      }),
-    );
-    ws.on('message', (data, isBinary) => {
-      if (!isBinary) return;
-      const bytes = new Uint8Array(data as Buffer);
-      const message = decodeServerMessage(bytes);
-      this.received.push({ at: performance.now(), bytes, message });
-      if (message.kind === 'syncStep2' || message.kind === 'update') {
-        Y.applyUpdate(this.replica, message.update, 'server');
-      }
-    });
+  protected constructor() {
+    this.closed = new Promise((resolve) => (this.resolveClosed = resolve));
   }
 
-  /** Opens the socket; rejects with `HandshakeRefused` when the server answers the upgrade with a status. */
-  static open(url: string, options: DocSocketOptions = {}): Promise<RawDocSocket> {
-    const headers: Record<string, string> = {};
-    if (options.cookie) headers.cookie = options.cookie;
-    if (options.origin) headers.origin = options.origin;
-    const ws = new WebSocket(url, { headers });
-    return new Promise((resolve, reject) => {
-      ws.on('unexpected-response', (_request, response) => {
-        reject(new HandshakeRefused(response.statusCode ?? 0));
-        ws.terminate();
-      });
-      ws.on('error', (error) => reject(error));
-      ws.on('open', () => resolve(new RawDocSocket(ws)));
-    });
+  protected receive(bytes: Uint8Array): void {
+    const message = decodeServerMessage(bytes);
+    this.received.push({ at: performance.now(), bytes, message });
+    if (message.kind === 'syncStep2' || message.kind === 'update') {
+      Y.applyUpdate(this.replica, message.update, 'server');
+    }
   }
 
-  get isOpen(): boolean {
-    return this.ws.readyState === WebSocket.OPEN;
+  protected closedWith(code: number, reason: string): void {
+    if (this.closeEvent) return;
+    this.closeEvent = { code, reason };
+    this.resolveClosed(this.closeEvent);
   }
 
-  send(bytes: Uint8Array): void {
-    if (this.isOpen) this.ws.send(bytes);
-  }
+  abstract get isOpen(): boolean;
+  /** Sends bytes as one binary message. */
+  abstract send(bytes: Uint8Array): void;
+  /** Sends text where the protocol wants binary (a text frame, or a string in a `yjs` event). */
+  abstract sendText(text: string): void;
+  abstract close(): void;
 
   /** Sends sync step 1 with the replica's state vector and waits for the server's step 2. */
   async sync(timeoutMs = 5000): Promise<void> {
@@ -175,9 +161,118 @@ export class RawDocSocket {
     }
     return states;
   }
+}
+
+/** The board over a raw WebSocket at /yjs/<doc>. */
+export class RawDocSocket extends RawBoard {
+  private constructor(readonly ws: WebSocket) {
+    super();
+    ws.on('close', (code, reason) => this.closedWith(code, reason.toString()));
+    ws.on('message', (data, isBinary) => {
+      if (isBinary) this.receive(new Uint8Array(data as Buffer));
+    });
+  }
+
+  /** Opens the socket; rejects with `HandshakeRefused` when the server answers the upgrade with a status. */
+  static open(url: string, options: DocSocketOptions = {}): Promise<RawDocSocket> {
+    const headers: Record<string, string> = {};
+    if (options.cookie) headers.cookie = options.cookie;
+    if (options.origin) headers.origin = options.origin;
+    const ws = new WebSocket(url, { headers });
+    return new Promise((resolve, reject) => {
+      ws.on('unexpected-response', (_request, response) => {
+        reject(new HandshakeRefused(response.statusCode ?? 0));
+        ws.terminate();
+      });
+      ws.on('error', (error) => reject(error));
+      ws.on('open', () => resolve(new RawDocSocket(ws)));
+    });
+  }
+
+  get isOpen(): boolean {
+    return this.ws.readyState === WebSocket.OPEN;
+  }
+
+  send(bytes: Uint8Array): void {
+    if (this.isOpen) this.ws.send(bytes);
+  }
+
+  sendText(text: string): void {
+    if (this.isOpen) this.ws.send(text);
+  }
 
   close(): void {
     this.ws.terminate();
+    this.replica.destroy();
+  }
+}
+
+/** Thrown when the server answers `yjs:open` with a close code instead of opening the board. */
+export class CarriageRefused extends Error {
+  constructor(
+    readonly code: number,
+    readonly reason: string,
+  ) {
+    super(`board refused with ${code}: ${reason}`);
+  }
+}
+
+/**
+ * The board carried over a Socket.IO connection (`yjs` events), as the browser holds it, driven by
+ * hand. The connection dropping altogether is recorded as close code 1006.
+ */
+export class RawCarriedBoard extends RawBoard {
+  private constructor(readonly socket: Socket) {
+    super();
+    socket.on('yjs', (message: ArrayBuffer | Uint8Array) => this.receive(new Uint8Array(message)));
+    socket.on('yjs:close', ({ code, reason }: { code: number; reason: string }) =>
+      this.closedWith(code, reason),
+    );
+    socket.on('disconnect', (reason) => this.closedWith(1006, `disconnected: ${reason}`));
+  }
+
+  /** Connects as the cookie's person and opens `docName`; rejects with `CarriageRefused`. */
+  static async open(
+    baseUrl: string,
+    sessionId: string,
+    cookie: string,
+    docName: string,
+  ): Promise<RawCarriedBoard> {
+    const socket = io(baseUrl, {
+      transports: ['websocket'],
+      extraHeaders: { cookie },
+      auth: { sessionId },
+      forceNew: true,
+      reconnection: false,
+    });
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', () => resolve());
+      socket.once('connect_error', (error) => reject(error));
+    });
+    const board = new RawCarriedBoard(socket);
+    const result = (await socket.timeout(5000).emitWithAck('yjs:open', docName)) as
+      { ok: true } | { ok: false; code: number; reason: string };
+    if (!result.ok) {
+      socket.close();
+      throw new CarriageRefused(result.code, result.reason);
+    }
+    return board;
+  }
+
+  get isOpen(): boolean {
+    return this.closeEvent === undefined && this.socket.connected;
+  }
+
+  send(bytes: Uint8Array): void {
+    if (this.isOpen) this.socket.emit('yjs', bytes);
+  }
+
+  sendText(text: string): void {
+    if (this.isOpen) this.socket.emit('yjs', text);
+  }
+
+  close(): void {
+    this.socket.close();
     this.replica.destroy();
   }
 }
