@@ -96,7 +96,8 @@ async function main(): Promise<void> {
       people.push(
         new OurParticipant(member, server.baseUrl, {
           commands: true,
-          replica: i === 0 || values.replicas,
+          // Held as the browser holds it: carried over the command connection.
+          replica: i === 0 || values.replicas ? 'carried' : false,
         }),
       );
     await waitUntil(() => people.every((p) => p.ready), 60_000, 'everyone connected');
