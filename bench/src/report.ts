@@ -175,6 +175,30 @@ function rows(results: Results): Row[] {
         peer: p?.loopDelayP99Ms,
         unit: 'ms',
       },
+      {
+        scenario: 'S2 steady',
+        figure: 'server event-loop delay, max',
+        target: '',
+        ours: s.loopDelayMaxMs,
+        peer: p?.loopDelayMaxMs,
+        unit: 'ms',
+      },
+      {
+        scenario: 'S2 steady',
+        figure: 'server GC pauses, longest',
+        target: '',
+        ours: s.gcMaxMs,
+        peer: p?.gcMaxMs,
+        unit: 'ms',
+      },
+      {
+        scenario: 'S2 steady',
+        figure: 'server GC pauses, total over the window',
+        target: '',
+        ours: s.gcTotalMs,
+        peer: p?.gcTotalMs,
+        unit: 'ms',
+      },
     );
   }
   if (bigRoom && 'skipped' in bigRoom) {

@@ -13,7 +13,7 @@ import { PeerParticipant } from '../clients/peer.ts';
 import type { ServerKind, SteadyResult } from '../clients/worker-protocol.ts';
 import { startOurServer, startPeerServer, type Context } from '../context.ts';
 import { seedSessions, type SeededSession } from '../seed.ts';
-import type { MemoryFigures } from '../servers/probe-protocol.ts';
+import type { LoadFigures, MemoryFigures } from '../servers/probe-protocol.ts';
 import type { ServerUnderTest } from '../servers/process.ts';
 import { distribution, sleep, waitUntil, type Distribution } from '../stats.ts';
 import { DatabaseFloor } from './database-floor.ts';
@@ -48,6 +48,9 @@ export interface SteadyFigures {
   /** The harness's own CPU (every client thread) over wall time: 1 = the clients' core is full. */
   clientCpuShare: number;
   loopDelayP99Ms: number;
+  loopDelayMaxMs: number;
+  gcMaxMs: number;
+  gcTotalMs: number;
   /** The same database work done from the harness meanwhile, see DatabaseFloor. */
   databaseFloor: Distribution;
   errors: string[];
@@ -69,7 +72,7 @@ export interface Population {
 
 function summarise(
   result: SteadyResult,
-  load: { cpuShare: number; loopDelayP99Ms: number },
+  load: LoadFigures,
   clientCpuShare: number,
   databaseFloor: Distribution,
 ): SteadyFigures {
@@ -86,6 +89,9 @@ function summarise(
     clientCpuShare,
     databaseFloor,
     loopDelayP99Ms: load.loopDelayP99Ms,
+    loopDelayMaxMs: load.loopDelayMaxMs,
+    gcMaxMs: load.gcMaxMs,
+    gcTotalMs: load.gcTotalMs,
     errors: errors.slice(0, 5),
   };
 }

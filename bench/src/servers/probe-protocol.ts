@@ -20,6 +20,9 @@ export interface LoadFigures {
   cpuShare: number;
   loopDelayP99Ms: number;
   loopDelayMaxMs: number;
+  /** Garbage-collection pauses since the last reset: the longest, and all of them together. */
+  gcMaxMs: number;
+  gcTotalMs: number;
 }
 
 export type ProbeReply =

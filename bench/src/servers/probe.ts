@@ -5,7 +5,7 @@
  */
 import { Session } from 'node:inspector/promises';
 import { writeFile } from 'node:fs/promises';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { PerformanceObserver, monitorEventLoopDelay } from 'node:perf_hooks';
 import { setFlagsFromString, writeHeapSnapshot } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { ProbeReply, ProbeRequest } from './probe-protocol.ts';
@@ -18,6 +18,15 @@ loopDelay.enable();
 let cpuSince = process.cpuUsage();
 let wallSince = performance.now();
 let inspector: Session | undefined;
+// GC pauses stop the event loop: the longest one bounds what every request waiting meanwhile sees.
+let gcMaxMs = 0;
+let gcTotalMs = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    gcMaxMs = Math.max(gcMaxMs, entry.duration);
+    gcTotalMs += entry.duration;
+  }
+}).observe({ entryTypes: ['gc'] });
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -47,6 +56,8 @@ async function answer(request: ProbeRequest): Promise<ProbeReply> {
       cpuSince = process.cpuUsage();
       wallSince = performance.now();
       loopDelay.reset();
+      gcMaxMs = 0;
+      gcTotalMs = 0;
       return { type: 'ok' };
     case 'load': {
       const cpu = process.cpuUsage(cpuSince);
@@ -56,6 +67,8 @@ async function answer(request: ProbeRequest): Promise<ProbeReply> {
         cpuShare: (cpu.user + cpu.system) / 1000 / wallMs,
         loopDelayP99Ms: loopDelay.percentile(99) / 1e6,
         loopDelayMaxMs: loopDelay.max / 1e6,
+        gcMaxMs,
+        gcTotalMs,
       };
     }
     case 'profile-start':
