@@ -25,7 +25,7 @@ const { values } = parseArgs({
   options: {
     smoke: { type: 'boolean', default: false },
     only: { type: 'string' },
-    threads: { type: 'string', default: '2' },
+    threads: { type: 'string', default: '8' },
     profile: { type: 'boolean', default: false },
     connections: { type: 'string', default: 'both' },
     'wait-quiet': { type: 'string' },
