@@ -1,6 +1,7 @@
 import type { Membership } from '@reflectory/shared';
-import { useEffect, useState } from 'react';
+import type { ApiResult } from '../../api/http.ts';
 import { fetchMembership } from '../../api/sessions-api.ts';
+import { useServerAnswer } from '../../api/use-server-answer.ts';
 
 export type MembershipState =
   | { kind: 'loading' }
@@ -9,30 +10,14 @@ export type MembershipState =
   | { kind: 'missing'; message: string }
   | { kind: 'failed'; message: string };
 
+function stateOf(result: ApiResult<Membership>): MembershipState {
+  if (result.ok) return { kind: 'member', membership: result.data };
+  if (result.status === 401) return { kind: 'outsider', message: result.error.message };
+  if (result.status === 404) return { kind: 'missing', message: result.error.message };
+  return { kind: 'failed', message: result.error.message };
+}
+
 /** Who this browser is in the session, asked of the server (the device cookie says it). */
 export function useMembership(sessionId: string): { state: MembershipState; reload: () => void } {
-  const [answer, setAnswer] = useState<{ key: string; state: MembershipState }>();
-  const [attempt, setAttempt] = useState(0);
-  const key = `${sessionId}#${attempt}`;
-
-  useEffect(() => {
-    let current = true;
-    void fetchMembership(sessionId).then((result) => {
-      if (!current) return;
-      let state: MembershipState;
-      if (result.ok) state = { kind: 'member', membership: result.data };
-      else if (result.status === 401) state = { kind: 'outsider', message: result.error.message };
-      else if (result.status === 404) state = { kind: 'missing', message: result.error.message };
-      else state = { kind: 'failed', message: result.error.message };
-      setAnswer({ key: `${sessionId}#${attempt}`, state });
-    });
-    return () => {
-      current = false;
-    };
-  }, [sessionId, attempt]);
-
-  return {
-    state: answer?.key === key ? answer.state : { kind: 'loading' },
-    reload: () => setAttempt((count) => count + 1),
-  };
+  return useServerAnswer(sessionId, fetchMembership, stateOf);
 }

@@ -1,6 +1,7 @@
 import type { ReflectionSummary } from '@reflectory/shared';
-import { useEffect, useState } from 'react';
+import type { ApiResult } from '../../api/http.ts';
 import { fetchSummary } from '../../api/summary-api.ts';
+import { useServerAnswer } from '../../api/use-server-answer.ts';
 
 export type SummaryState =
   | { kind: 'loading' }
@@ -8,30 +9,14 @@ export type SummaryState =
   | { kind: 'refused'; message: string }
   | { kind: 'failed'; message: string };
 
+function stateOf(result: ApiResult<ReflectionSummary>): SummaryState {
+  if (result.ok) return { kind: 'loaded', summary: result.data };
+  if (result.status === 403 || result.status === 404)
+    return { kind: 'refused', message: result.error.message };
+  return { kind: 'failed', message: result.error.message };
+}
+
 /** The session's summary, asked of the server; `reload` asks again. */
 export function useSummary(sessionId: string): { state: SummaryState; reload: () => void } {
-  const [answer, setAnswer] = useState<{ key: string; state: SummaryState }>();
-  const [attempt, setAttempt] = useState(0);
-  const key = `${sessionId}#${attempt}`;
-
-  useEffect(() => {
-    let current = true;
-    void fetchSummary(sessionId).then((result) => {
-      if (!current) return;
-      let state: SummaryState;
-      if (result.ok) state = { kind: 'loaded', summary: result.data };
-      else if (result.status === 403 || result.status === 404)
-        state = { kind: 'refused', message: result.error.message };
-      else state = { kind: 'failed', message: result.error.message };
-      setAnswer({ key: `${sessionId}#${attempt}`, state });
-    });
-    return () => {
-      current = false;
-    };
-  }, [sessionId, attempt]);
-
-  return {
-    state: answer?.key === key ? answer.state : { kind: 'loading' },
-    reload: () => setAttempt((count) => count + 1),
-  };
+  return useServerAnswer(sessionId, fetchSummary, stateOf);
 }
