@@ -8,15 +8,7 @@ import {
   type SignInRequest,
   type SignUpRequest,
 } from '@reflectory/shared';
-import { requestJson, type ApiResult } from './http.ts';
-
-/** A 204 answer: nothing to parse. */
-const noContent = {
-  safeParse: (value: unknown) =>
-    value === undefined
-      ? ({ success: true, data: undefined } as const)
-      : ({ success: false } as const),
-};
+import { noContent, requestJson, type ApiResult } from './http.ts';
 
 /** Where the browser downloads the signed-in person's own data (a JSON attachment). */
 export const accountExportPath = '/api/auth/export';

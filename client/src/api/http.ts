@@ -10,6 +10,14 @@ export type ApiResult<T> = Result<T> & { status: number };
 const unreachable = 'Could not reach the Reflectory server. Check your connection, then try again.';
 const unexpected = 'The server gave an answer this page did not expect. Please try again.';
 
+/** A 204 answer: nothing to parse. */
+export const noContent = {
+  safeParse: (value: unknown) =>
+    value === undefined
+      ? ({ success: true, data: undefined } as const)
+      : ({ success: false } as const),
+};
+
 /**
  * Calls the JSON API on this origin. Never throws for the network or the server: a failure comes
  * back as `{ ok: false, error: { code, message } }` whose message is meant for people.

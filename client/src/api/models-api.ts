@@ -1,5 +1,5 @@
 import { modelSchema, type ReflectionModel } from '@reflectory/shared';
-import { requestJson, type ApiResult } from './http.ts';
+import { noContent, requestJson, type ApiResult } from './http.ts';
 
 export interface Models {
   catalog: ReflectionModel[];
@@ -35,8 +35,6 @@ const savedAnswer = {
     return parsed.success ? { success: true, data: parsed.data } : { success: false };
   },
 };
-
-const noContent = { safeParse: () => ({ success: true as const, data: undefined }) };
 
 /** The catalog of models, and the custom models this browser has saved. */
 export function fetchModels(): Promise<ApiResult<Models>> {

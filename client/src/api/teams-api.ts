@@ -22,15 +22,7 @@ import {
   type TeamSummary,
   type UpdateTeamRequest,
 } from '@reflectory/shared';
-import { requestJson, type ApiResult } from './http.ts';
-
-/** A 204 answer: nothing to parse. */
-const noContent = {
-  safeParse: (value: unknown) =>
-    value === undefined
-      ? ({ success: true, data: undefined } as const)
-      : ({ success: false } as const),
-};
+import { noContent, requestJson, type ApiResult } from './http.ts';
 
 const team = (teamId: string) => `/api/teams/${encodeURIComponent(teamId)}`;
 

@@ -2,6 +2,7 @@ import { actionTextMax, type BoardActionView, type Presence } from '@reflectory/
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
 import type { BoardActions } from './board-actions.ts';
+import { formatDue } from '../../ui/format-due.ts';
 
 interface Props {
   items: readonly BoardActionView[];
@@ -10,18 +11,6 @@ interface Props {
   /** Facilitators write the actions; everyone else reads them. */
   editable: boolean;
   actions: BoardActions;
-}
-
-/** "2026-12-05" as "5 December 2026"; the date has no time zone, so none is applied. */
-export function formatDue(due: string): string {
-  const date = new Date(`${due}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return due;
-  return new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(date);
 }
 
 function ownerLabel(owner: BoardActionView['owner']): string {

@@ -8,7 +8,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
 import type { OutboxEntry } from '../../realtime/outbox.ts';
 import { SaveStatus } from '../../ui/SaveStatus.tsx';
-import { formatDue } from './ActionsPanel.tsx';
+import { formatDue } from '../../ui/format-due.ts';
 import type { BoardActions } from './board-actions.ts';
 import { decisionText, historyLine, ownerText } from './previous-actions-text.ts';
 import { saveIndicatorOf } from './save-state.ts';

@@ -1,11 +1,9 @@
-import type { SummaryAction, SummaryPreviousAction } from '@reflectory/shared';
-import { dueDate } from './summary-format.ts';
-
-const decisionWords = {
-  done: 'Done',
-  carried: 'Carried on',
-  dropped: 'Dropped',
-} as const;
+import {
+  reviewOutcomeLabel,
+  type SummaryAction,
+  type SummaryPreviousAction,
+} from '@reflectory/shared';
+import { formatDue } from '../../ui/format-due.ts';
 
 /** The actions the session agreed, with owner and date. */
 export function SummaryActions({ actions }: { actions: SummaryAction[] }) {
@@ -28,7 +26,7 @@ export function SummaryActions({ actions }: { actions: SummaryAction[] }) {
               <tr key={index}>
                 <td>{action.text}</td>
                 <td>{action.owner}</td>
-                <td>{action.due === null ? '–' : dueDate(action.due)}</td>
+                <td>{action.due === null ? '–' : formatDue(action.due)}</td>
               </tr>
             ))}
           </tbody>
@@ -58,7 +56,9 @@ export function SummaryPreviousActions({ actions }: { actions: SummaryPreviousAc
             <tr key={index}>
               <td>{action.text}</td>
               <td>{action.owner}</td>
-              <td>{action.decision === null ? 'Not reviewed' : decisionWords[action.decision]}</td>
+              <td>
+                {action.decision === null ? 'Not reviewed' : reviewOutcomeLabel(action.decision)}
+              </td>
               <td>{action.note ?? '–'}</td>
             </tr>
           ))}

@@ -1,5 +1,6 @@
 import type { TeamAction } from '@reflectory/shared';
-import { formatDate, formatDue, outcomeLabel } from './team-text.ts';
+import { reviewOutcomeLabel } from '@reflectory/shared';
+import { formatDate, formatDue } from './team-text.ts';
 
 /** The team's open actions: who owns each, by when, and what each session decided about it. */
 export function TeamActions({ actions }: { actions: TeamAction[] }) {
@@ -25,7 +26,7 @@ export function TeamActions({ actions }: { actions: TeamAction[] }) {
                 <ol className="action-history" aria-label={`History of “${action.text}”`}>
                   {action.history.map((update, index) => (
                     <li key={index}>
-                      <strong>{outcomeLabel(update.outcome)}</strong>
+                      <strong>{reviewOutcomeLabel(update.outcome)}</strong>
                       {update.sessionTitle ? ` in “${update.sessionTitle}”` : ''}
                       {`, ${formatDate(update.at)}`}
                       {update.note && <span className="history-note">“{update.note}”</span>}

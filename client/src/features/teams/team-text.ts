@@ -57,17 +57,6 @@ export function notesFate(session: TeamSession, now: Date): string {
   return `Notes deleted on ${formatDate(session.notesDeleteAt)}`;
 }
 
-const outcomeLabels = {
-  created: 'Agreed',
-  done: 'Done',
-  carried: 'Carried on',
-  dropped: 'Dropped',
-} as const;
-
-export function outcomeLabel(outcome: keyof typeof outcomeLabels): string {
-  return outcomeLabels[outcome];
-}
-
 function text(value: unknown): string {
   return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 }
