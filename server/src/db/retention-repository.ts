@@ -41,7 +41,6 @@ export interface RetentionRepository {
    * `store.transaction`), so two purges of one session run one after the other.
    */
   lockForPurge(sessionId: string): Promise<RetentionRecord | undefined>;
-  find(sessionId: string): Promise<RetentionRecord | undefined>;
   /**
    * Closed, unpurged sessions whose close is at least their retention before `now` (a standalone
    * session uses `defaultDays`), oldest close first, at most `limit`.
@@ -99,16 +98,6 @@ export function createRetentionRepository(db: Db): RetentionRepository {
         .leftJoin(teams, eq(teams.id, sessions.teamId))
         .where(eq(sessions.id, sessionId))
         .for('update', { of: sessions })
-        .limit(1);
-      return rows[0];
-    },
-
-    async find(sessionId) {
-      const rows = await db
-        .select(columns)
-        .from(sessions)
-        .leftJoin(teams, eq(teams.id, sessions.teamId))
-        .where(eq(sessions.id, sessionId))
         .limit(1);
       return rows[0];
     },

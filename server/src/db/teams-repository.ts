@@ -1,9 +1,9 @@
 import { and, asc, count, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { InviteRole, TeamRole } from '@reflectory/shared';
 import type { Db } from './database.ts';
 import { sessions, teamInvites, teamMembers, teams, users } from './schema.ts';
 
-export type TeamRole = 'owner' | 'facilitator' | 'member';
-export type InviteRole = Exclude<TeamRole, 'owner'>;
+export type { InviteRole, TeamRole };
 
 export interface TeamRecord {
   id: string;

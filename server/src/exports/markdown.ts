@@ -1,4 +1,9 @@
-import type { ReflectionSummary, SummaryNote, SummaryStage } from '@reflectory/shared';
+import {
+  reviewOutcomeLabel,
+  type ReflectionSummary,
+  type SummaryNote,
+  type SummaryStage,
+} from '@reflectory/shared';
 import { readableDate, readableDateTime, voteCount } from './wording.ts';
 
 /**
@@ -51,8 +56,6 @@ function stageSection(stage: SummaryStage, index: number, notesDeleted: boolean)
   return lines;
 }
 
-const decisionWords = { done: 'Done', carried: 'Carried on', dropped: 'Dropped' } as const;
-
 /** The summary as a Markdown document a person can read as it is. */
 export function toMarkdown(summary: ReflectionSummary): string {
   const lines = [`# ${escapeMarkdown(summary.title)}`, ''];
@@ -78,7 +81,8 @@ export function toMarkdown(summary: ReflectionSummary): string {
   if (summary.previousActions.length > 0) {
     lines.push('## Previous actions', '');
     for (const action of summary.previousActions) {
-      const decision = action.decision === null ? 'Not reviewed' : decisionWords[action.decision];
+      const decision =
+        action.decision === null ? 'Not reviewed' : reviewOutcomeLabel(action.decision);
       const due = action.due === null ? '' : `, due ${action.due}`;
       const note = action.note === null ? '' : ` — ${escapeMarkdown(action.note)}`;
       lines.push(

@@ -3,9 +3,29 @@ import {
   summarize,
   summaryFromOutcome,
   type ReflectionSummary,
+  type SessionState,
 } from '@reflectory/shared';
+import type { ParticipantRecord } from '../db/participants-repository.ts';
+import type { SessionRecord } from '../db/sessions-repository.ts';
 import type { Store } from '../db/store.ts';
 import type { RoomRegistry } from '../sessions/room-registry.ts';
+
+/** The summary of a session's state, with its people's names as the session knew them. */
+export function summaryOf(
+  state: SessionState,
+  participants: ReadonlyMap<string, ParticipantRecord>,
+  session: Pick<SessionRecord, 'id' | 'createdAt' | 'closedAt'>,
+): ReflectionSummary {
+  const names = Object.fromEntries(
+    [...participants.values()].map((person) => [person.id, person.displayName]),
+  );
+  return summarize(state, {
+    sessionId: session.id,
+    createdAt: session.createdAt.getTime(),
+    closedAt: session.closedAt?.getTime() ?? null,
+    names,
+  });
+}
 
 async function fromOutcome(
   store: Store,
@@ -30,13 +50,5 @@ export async function loadSummary(
   const room = await rooms.get(sessionId);
   // No room: retention purged the session in the meantime.
   if (!room) return fromOutcome(store, sessionId);
-  const names = Object.fromEntries(
-    [...room.participants.values()].map((person) => [person.id, person.displayName]),
-  );
-  return summarize(room.state, {
-    sessionId,
-    createdAt: session.createdAt.getTime(),
-    closedAt: session.closedAt?.getTime() ?? null,
-    names,
-  });
+  return summaryOf(room.state, room.participants, session);
 }

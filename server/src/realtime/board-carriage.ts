@@ -1,4 +1,9 @@
-import { DocCloseCode, boardDocName, type BoardOpenResult } from '@reflectory/shared';
+import {
+  DocCloseCode,
+  boardDocName,
+  type BoardOpenResult,
+  purgedCloseReason,
+} from '@reflectory/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import type { RoomRegistry } from '../sessions/room-registry.ts';
 import { ReplicaLink, type RefusalSink, type ReplicaTransport } from './replica-link.ts';
@@ -16,8 +21,6 @@ export interface CarriageContext extends RefusalSink {
   readonly rooms: RoomRegistry;
   readonly log: FastifyBaseLogger;
 }
-
-const purgedReason = 'the notes of this session were deleted under its retention';
 
 export type CarriageEvent = 'yjs' | 'yjs:open' | 'yjs:close';
 
@@ -105,7 +108,7 @@ export class BoardCarriage implements ReplicaTransport {
           return ack({ ok: false, code: 1000, reason: 'superseded' });
         }
         // The person is in the session, so it exists: retention deleted its board.
-        if (!room) return ack({ ok: false, code: DocCloseCode.purged, reason: purgedReason });
+        if (!room) return ack({ ok: false, code: DocCloseCode.purged, reason: purgedCloseReason });
         if (!Object.hasOwn(room.state.participants, participantId)) {
           return ack({
             ok: false,

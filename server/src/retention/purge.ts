@@ -1,6 +1,7 @@
-import { isDueForPurge, outcomeOf, summarize } from '@reflectory/shared';
+import { isDueForPurge, outcomeOf } from '@reflectory/shared';
 import type { PurgedCounts } from '../db/retention-repository.ts';
 import type { Store } from '../db/store.ts';
+import { summaryOf } from '../exports/summary-source.ts';
 import { loadRoom } from '../sessions/room-loader.ts';
 
 export type PurgeResult =
@@ -35,19 +36,10 @@ export async function purgeSession(
       return { purged: false, reason: 'not_due' };
     }
 
-    const session = await tx.sessions.findById(sessionId);
     const loaded = await loadRoom(tx, sessionId);
-    if (!session || !loaded) return { purged: false, reason: 'unknown' };
+    if (!loaded) return { purged: false, reason: 'unknown' };
     loaded.doc.destroy();
-    const names = Object.fromEntries(
-      [...loaded.participants.values()].map((person) => [person.id, person.displayName]),
-    );
-    const summary = summarize(loaded.state, {
-      sessionId,
-      createdAt: session.createdAt.getTime(),
-      closedAt: record.closedAt.getTime(),
-      names,
-    });
+    const summary = summaryOf(loaded.state, loaded.participants, loaded.session);
     await tx.retention.saveOutcome(
       sessionId,
       outcomeOf(summary, { at: now.toISOString(), retentionDays }),

@@ -4,6 +4,7 @@ import {
   defaultRetentionDays,
   isAbandoned,
   purgedBoardMessage,
+  purgedCloseReason,
 } from '@reflectory/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Store } from '../db/store.ts';
@@ -44,8 +45,6 @@ export interface RetentionRun {
 
 /** Sessions purged per query; the job asks again until none is left. */
 const batchSize = 100;
-
-const purgedReason = 'the notes of this session were deleted under its retention';
 
 /**
  * Enforces retention: deletes the raw boards of closed sessions once their team's retention (or
@@ -115,7 +114,12 @@ export class RetentionJob {
         this.options.defaultDays,
       );
       if (result.purged) {
-        this.rooms.evictPurged(sessionId, DocCloseCode.purged, purgedReason, purgedBoardMessage);
+        this.rooms.evictPurged(
+          sessionId,
+          DocCloseCode.purged,
+          purgedCloseReason,
+          purgedBoardMessage,
+        );
       }
       return result;
     };

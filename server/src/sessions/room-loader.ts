@@ -9,6 +9,7 @@ import {
 } from '@reflectory/shared';
 import * as Y from 'yjs';
 import type { ParticipantRecord } from '../db/participants-repository.ts';
+import type { SessionRecord } from '../db/sessions-repository.ts';
 import type { Repositories } from '../db/store.ts';
 
 export interface LoadedRoom {
@@ -17,8 +18,8 @@ export interface LoadedRoom {
   participants: Map<string, ParticipantRecord>;
   lastId: number;
   tailLength: number;
-  /** The team the session belongs to, or null for a standalone session. */
-  teamId: string | null;
+  /** The session's row: its team (null for a standalone session), its dates. */
+  session: SessionRecord;
 }
 
 /**
@@ -31,7 +32,9 @@ export async function loadRoom(
   sessionId: string,
 ): Promise<LoadedRoom | undefined> {
   const session = await store.sessions.findById(sessionId);
-  if (!session) return undefined;
+  // A purged session has no board to load: one rebuilt from nothing would be a regenerated
+  // document for clients that still hold a replica.
+  if (!session || session.purgedAt !== null) return undefined;
   const participants = await store.participants.listBySession(sessionId);
   const events = await store.events.list(sessionId);
   const stored = await store.docLog.load(boardDocName(sessionId));
@@ -89,6 +92,6 @@ export async function loadRoom(
     participants: new Map(participants.map((participant) => [participant.id, participant])),
     lastId: stored.lastId,
     tailLength: stored.updates.length,
-    teamId: session.teamId,
+    session,
   };
 }

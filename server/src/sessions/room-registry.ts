@@ -44,7 +44,7 @@ export class RoomRegistry {
     if (live) return live;
     const pending = this.loading.get(sessionId);
     if (pending) return pending;
-    const load = this.loadUnlessPurged(sessionId)
+    const load = loadRoom(this.store, sessionId)
       .then((loaded) => {
         if (!loaded || this.purged.has(sessionId)) return undefined;
         const room = new SessionRoom(sessionId, this.store, loaded, this.log, this.options);
@@ -54,16 +54,6 @@ export class RoomRegistry {
       .finally(() => this.loading.delete(sessionId));
     this.loading.set(sessionId, load);
     return load;
-  }
-
-  /**
-   * A session whose board retention deleted has no room: there is no document to sync, and one
-   * rebuilt from nothing would be a regenerated document for clients that still hold a replica.
-   */
-  private async loadUnlessPurged(sessionId: string) {
-    const retention = await this.store.retention.find(sessionId);
-    if (!retention || retention.purgedAt !== null) return undefined;
-    return loadRoom(this.store, sessionId);
   }
 
   /**

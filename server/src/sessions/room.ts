@@ -146,7 +146,7 @@ export class SessionRoom {
     this.doc = loaded.doc;
     this.state = loaded.state;
     this.participants = loaded.participants;
-    this.teamId = loaded.teamId;
+    this.teamId = loaded.session.teamId;
     this.lastId = loaded.lastId;
     this.tailLength = loaded.tailLength;
     this.armTimer();
@@ -581,7 +581,7 @@ export class SessionRoom {
     this.doc = loaded.doc;
     this.state = loaded.state;
     this.participants = loaded.participants;
-    this.teamId = loaded.teamId;
+    this.teamId = loaded.session.teamId;
     this.lastId = loaded.lastId;
     this.tailLength = loaded.tailLength;
     this.stale = false;

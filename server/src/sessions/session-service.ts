@@ -134,8 +134,7 @@ export class SessionService {
   ): Promise<Result<JoinLookup>> {
     const session = await this.store.sessions.findOpenByJoinCode(code);
     if (!session) return fail(ErrorCode.notFound, noSuchCode);
-    const found = await this.findPerson(session.id, deviceHash, userId);
-    const you = found?.removed ? undefined : found;
+    const you = await this.participantFor(session.id, deviceHash, userId);
     return ok({
       session: { id: session.id, title: session.title },
       ...(you ? { you: toParticipant(you) } : {}),

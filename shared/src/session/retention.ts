@@ -5,6 +5,9 @@
 
 export const dayMs = 24 * 60 * 60 * 1000;
 
+/** The close reason a board replica gets when retention has deleted its session's board. */
+export const purgedCloseReason = 'the notes of this session were deleted under its retention';
+
 /** What people connected to a session are told when retention has deleted its board. */
 export const purgedBoardMessage =
   'This session’s notes were deleted under its retention policy. Its summary (themes, counts and actions) is still available.';
