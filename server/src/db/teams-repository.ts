@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { InviteRole, TeamRole } from '@reflectory/shared';
 import type { Db } from './database.ts';
 import { sessions, teamInvites, teamMembers, teams, users } from './schema.ts';
@@ -59,7 +59,6 @@ export interface TeamsRepository {
   roleOf(teamId: string, userId: string): Promise<TeamRole | undefined>;
   /** Owners first, then facilitators, then members; by name within a role. */
   listMembers(teamId: string): Promise<TeamMemberRecord[]>;
-  countOwners(teamId: string): Promise<number>;
   /** Adds a member; false (and nothing changes) when the account is already in the team. */
   addMember(teamId: string, userId: string, role: TeamRole, at: Date): Promise<boolean>;
   setRole(teamId: string, userId: string, role: TeamRole): Promise<boolean>;
@@ -152,14 +151,6 @@ export function createTeamsRepository(db: Db): TeamsRepository {
         .innerJoin(users, eq(users.id, teamMembers.userId))
         .where(eq(teamMembers.teamId, teamId))
         .orderBy(roleOrder, asc(users.displayName), asc(users.id));
-    },
-
-    async countOwners(teamId) {
-      const rows = await db
-        .select({ owners: count() })
-        .from(teamMembers)
-        .where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.role, 'owner')));
-      return rows[0]?.owners ?? 0;
     },
 
     async addMember(teamId, userId, role, at) {

@@ -128,7 +128,8 @@ export class TeamService {
       // Serialises member changes of this team, so that the last owner stays an owner.
       await tx.teams.lock(teamId);
       const members = await tx.teams.listMembers(teamId);
-      const ownerCount = await tx.teams.countOwners(teamId);
+      // Read under the lock, so the count is the team's as the change will find it.
+      const ownerCount = members.filter((member) => member.role === 'owner').length;
       const actor = members.find((member) => member.userId === user.id);
       if (!actor) return fail(ErrorCode.notFound, noSuchTeam);
       const target = members.find((member) => member.userId === targetUserId);
