@@ -107,7 +107,15 @@ export class CommandConnection implements ViewSink {
     socket.on('disconnect', () => this.end());
     // One dispatcher per connection rather than a listener per command: with 28 commands, a
     // closure each per socket was a measurable part of an idle participant's memory (bench S1).
-    socket.onAny((event: string, ...args: unknown[]) => this.dispatch(event, args));
+    // Socket.IO calls this on a tick of its own, outside any promise: a throw here would stop the
+    // process, so nothing may escape it (invariant 6).
+    socket.onAny((event: unknown, ...args: unknown[]) => {
+      try {
+        this.dispatch(event, args);
+      } catch (error) {
+        this.log.error({ err: error, sessionId: this.sessionId }, 'inbound event failed');
+      }
+    });
   }
 
   /**
@@ -140,8 +148,18 @@ export class CommandConnection implements ViewSink {
     this.board?.end();
   }
 
-  private dispatch(event: string, args: unknown[]): void {
+  private dispatch(event: unknown, args: unknown[]): void {
     const ack = args.at(-1);
+    // Socket.IO passes an event's name as the client sent it: any JSON value, or none.
+    if (typeof event !== 'string') {
+      this.refused('event without a name');
+      if (typeof ack === 'function') {
+        (ack as (result: Ack<never>) => void)(
+          fail(ErrorCode.invalidRequest, 'An event is named by a string.'),
+        );
+      }
+      return;
+    }
     if (event === 'time:sync') {
       if (typeof ack === 'function') {
         (ack as (result: { serverNow: number }) => void)({ serverNow: Date.now() });
