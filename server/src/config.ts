@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { defaultMinBatch } from '@reflectory/shared';
 import { z } from 'zod';
 import { defaultPoolSize } from './db/database.ts';
 
@@ -50,6 +51,7 @@ const envSchema = z.object({
     .enum(['true', 'false'], { message: 'must be true or false' })
     .default('true')
     .transform((value) => value === 'true'),
+  ANONYMOUS_MIN_BATCH: z.coerce.number().int().min(1).max(50).default(defaultMinBatch),
 });
 
 export interface Config {
@@ -80,6 +82,8 @@ export interface Config {
    * a team and is started by its facilitators or owners.
    */
   standaloneSessions: boolean;
+  /** The fewest different people whose anonymous notes leave together (rule AR1). */
+  anonymousMinBatch: number;
 }
 
 export class ConfigError extends Error {
@@ -112,5 +116,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     retentionDaysDefault: parsed.RETENTION_DAYS_DEFAULT,
     retentionIntervalMinutes: parsed.RETENTION_INTERVAL_MINUTES,
     standaloneSessions: parsed.STANDALONE_SESSIONS,
+    anonymousMinBatch: parsed.ANONYMOUS_MIN_BATCH,
   };
 }

@@ -88,6 +88,7 @@ async function main(): Promise<void> {
     allowedOrigins: config.allowedOrigins,
     trustProxy: config.trustProxy,
     standaloneSessions: config.standaloneSessions,
+    rooms: { minBatch: config.anonymousMinBatch },
     retention: {
       defaultDays: config.retentionDaysDefault,
       intervalMs: config.retentionIntervalMinutes * 60_000,

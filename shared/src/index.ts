@@ -17,7 +17,8 @@ export { tally, votesBy, votesUsed, voteBudgetMax } from './session/decide-votes
 export { groupTitleMax, actionTextMax } from './session/decide-board.ts';
 export * from './session/previous-actions.ts';
 export { checkReviewNote } from './session/decide-previous-actions.ts';
-export { releasableNoteIds, timerMaxMs } from './session/decide-facilitation.ts';
+export { timerMaxMs } from './session/decide-facilitation.ts';
+export * from './session/anonymous-release.ts';
 export * from './session/evolve.ts';
 export * from './session/selectors.ts';
 export * from './session/board-doc.ts';

@@ -76,7 +76,8 @@ function facilitationSuite(open: () => Promise<Database>, dispose: () => Promise
       database,
       logLevel: 'info',
       logStream: logs,
-      rooms: { releaseMinMs: 100, releaseJitterMs: 200 },
+      // One anonymous writer here: batches of one (AR1) keep this test about its own subject.
+      rooms: { releaseMinMs: 100, releaseJitterMs: 200, minBatch: 1 },
     });
   });
   afterEach(() => {

@@ -51,13 +51,37 @@ describe('anonymous notes kept by this browser', () => {
     const notes = new AnonymousNotes('s1', lasting, new MemoryStorage());
     notes.remember('n1', secret, { stepId: 'what', text: 'one' });
     notes.remember('n2', secret, { stepId: 'what', text: 'two' });
-    notes.settle((noteId) => noteId === 'n1');
+    notes.settle(
+      (noteId) => noteId === 'n1',
+      () => false,
+    );
     expect(notes.getSnapshot().awaiting.map((note) => note.noteId)).toEqual(['n2']);
     expect(notes.isMine('n1')).toBe(true);
     notes.forget('n1');
     notes.forget('n2');
-    expect(notes.getSnapshot()).toEqual({ secrets: {}, awaiting: [] });
+    expect(notes.getSnapshot()).toEqual({ secrets: {}, awaiting: [], returned: [] });
     expect(lasting.items.size).toBe(0);
+  });
+
+  it('[AR3] a note the server gave back keeps its text here, and its secret is dropped', () => {
+    const tab = new MemoryStorage();
+    const notes = new AnonymousNotes('s1', new MemoryStorage(), tab);
+    notes.remember('n1', secret, { stepId: 'what', text: 'too few of us' });
+    notes.remember('n2', secret, { stepId: 'what', text: 'still waiting' });
+    notes.settle(
+      () => false,
+      (noteId) => noteId === 'n1',
+    );
+    const snapshot = notes.getSnapshot();
+    expect(snapshot.awaiting.map((note) => note.noteId)).toEqual(['n2']);
+    expect(snapshot.returned).toEqual([{ noteId: 'n1', stepId: 'what', text: 'too few of us' }]);
+    expect(notes.isMine('n1')).toBe(false);
+    // A reload of the tab still offers the text back.
+    expect(new AnonymousNotes('s1', new MemoryStorage(), tab).getSnapshot().returned).toHaveLength(
+      1,
+    );
+    notes.dismissReturned('n1');
+    expect(notes.getSnapshot().returned).toEqual([]);
   });
 
   it('stored values that do not parse are ignored', () => {
@@ -66,7 +90,7 @@ describe('anonymous notes kept by this browser', () => {
     const tab = new MemoryStorage();
     tab.setItem('reflectory:awaiting-notes:s1', '{not json');
     const notes = new AnonymousNotes('s1', lasting, tab);
-    expect(notes.getSnapshot()).toEqual({ secrets: { n2: secret }, awaiting: [] });
+    expect(notes.getSnapshot()).toEqual({ secrets: { n2: secret }, awaiting: [], returned: [] });
   });
 
   it('without storage (turned off) it still works for the life of the page', () => {

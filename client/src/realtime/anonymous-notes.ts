@@ -18,6 +18,11 @@ export interface AnonymousNotesSnapshot {
   /** note id → the secret that proves you wrote it. */
   secrets: Readonly<Record<string, string>>;
   awaiting: readonly AwaitingNote[];
+  /**
+   * Notes of yours the server gave back unshown: too few people wrote anonymously in their batch
+   * for them to stay anonymous (rules AR3–AR5). Their text is yours to post again or discard.
+   */
+  returned: readonly AwaitingNote[];
 }
 
 const secretPattern = /^[A-Za-z0-9_-]{43}$/;
@@ -70,6 +75,7 @@ export class AnonymousNotes {
   private readonly store: ExternalStore<AnonymousNotesSnapshot>;
   private readonly secretsKey: string;
   private readonly awaitingKey: string;
+  private readonly returnedKey: string;
 
   constructor(
     sessionId: string,
@@ -78,9 +84,11 @@ export class AnonymousNotes {
   ) {
     this.secretsKey = `reflectory:note-secrets:${sessionId}`;
     this.awaitingKey = `reflectory:awaiting-notes:${sessionId}`;
+    this.returnedKey = `reflectory:returned-notes:${sessionId}`;
     this.store = new ExternalStore<AnonymousNotesSnapshot>({
       secrets: parseSecrets(read(lasting, this.secretsKey)),
       awaiting: parseAwaiting(read(tab, this.awaitingKey)),
+      returned: parseAwaiting(read(tab, this.returnedKey)),
     });
   }
 
@@ -104,6 +112,7 @@ export class AnonymousNotes {
     const { secrets, awaiting: waiting } = this.getSnapshot();
     if (secrets[noteId] === secret && (!awaiting || this.isAwaiting(noteId))) return;
     this.set({
+      ...this.getSnapshot(),
       secrets: { ...secrets, [noteId]: secret },
       awaiting:
         awaiting && !this.isAwaiting(noteId) ? [...waiting, { noteId, ...awaiting }] : waiting,
@@ -115,20 +124,39 @@ export class AnonymousNotes {
     const { secrets, awaiting } = this.getSnapshot();
     if (!(noteId in secrets) && !this.isAwaiting(noteId)) return;
     const { [noteId]: _gone, ...kept } = secrets;
-    this.set({ secrets: kept, awaiting: awaiting.filter((note) => note.noteId !== noteId) });
+    this.set({
+      ...this.getSnapshot(),
+      secrets: kept,
+      awaiting: awaiting.filter((note) => note.noteId !== noteId),
+    });
   }
 
-  /** Stops showing placeholders for notes the board now shows. */
-  settle(isShown: (noteId: string) => boolean): void {
-    const { secrets, awaiting } = this.getSnapshot();
-    const still = awaiting.filter((note) => !isShown(note.noteId));
-    if (still.length !== awaiting.length) this.set({ secrets, awaiting: still });
+  /**
+   * Stops showing placeholders for notes the board now shows, and moves those the server gave
+   * back (listed on the board by id only) to `returned`, with the text this browser kept.
+   */
+  settle(isShown: (noteId: string) => boolean, isReturned: (noteId: string) => boolean): void {
+    const { secrets, awaiting, returned } = this.getSnapshot();
+    const back = awaiting.filter((note) => isReturned(note.noteId));
+    const still = awaiting.filter((note) => !isShown(note.noteId) && !isReturned(note.noteId));
+    if (still.length === awaiting.length) return;
+    const kept = { ...secrets };
+    for (const note of back) delete kept[note.noteId];
+    this.set({ secrets: kept, awaiting: still, returned: [...returned, ...back] });
+  }
+
+  /** You posted a returned note again, or let it go. */
+  dismissReturned(noteId: string): void {
+    const snapshot = this.getSnapshot();
+    const returned = snapshot.returned.filter((note) => note.noteId !== noteId);
+    if (returned.length !== snapshot.returned.length) this.set({ ...snapshot, returned });
   }
 
   private set(next: AnonymousNotesSnapshot): void {
     this.store.set(next);
     write(this.lasting, this.secretsKey, next.secrets, Object.keys(next.secrets).length === 0);
     write(this.tab, this.awaitingKey, next.awaiting, next.awaiting.length === 0);
+    write(this.tab, this.returnedKey, next.returned, next.returned.length === 0);
   }
 }
 

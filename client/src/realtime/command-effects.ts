@@ -11,6 +11,11 @@ export interface ShownElsewhere {
 
 const nowhere: ShownElsewhere = { hiddenNotes: [], isAwaiting: () => false };
 
+/** An anonymous change the server gave back unshown (AR3–AR5): there is nothing more to wait for. */
+function wasReturned(board: BoardView, noteId: string): boolean {
+  return Object.hasOwn(board.returned, noteId);
+}
+
 /**
  * Whether the page already shows what an acknowledged command did. The ack and the board update
  * travel on different connections, so either may arrive first; until both have, the outbox keeps
@@ -37,12 +42,15 @@ export function isShownOnBoard(
       const note =
         board.notes.find((candidate) => candidate.id === entry.payload.noteId) ??
         elsewhere.hiddenNotes.find((candidate) => candidate.noteId === entry.payload.noteId);
-      return !note || !text.ok || note.text === text.data;
+      return (
+        !note || !text.ok || note.text === text.data || wasReturned(board, entry.payload.noteId)
+      );
     }
     case 'note:delete':
       return (
-        !board.notes.some((note) => note.id === entry.payload.noteId) &&
-        !elsewhere.hiddenNotes.some((note) => note.noteId === entry.payload.noteId)
+        wasReturned(board, entry.payload.noteId) ||
+        (!board.notes.some((note) => note.id === entry.payload.noteId) &&
+          !elsewhere.hiddenNotes.some((note) => note.noteId === entry.payload.noteId))
       );
     case 'note:group': {
       const note = board.notes.find((candidate) => candidate.id === entry.payload.noteId);

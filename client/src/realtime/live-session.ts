@@ -112,7 +112,6 @@ export class LiveSession {
     const refresh = () => {
       const view = readBoard(doc);
       this.board.set({ view, loaded: this.board.get().loaded || provider.synced });
-      this.anonymous.settle((noteId) => view.notes.some((note) => note.id === noteId));
       this.settle();
     };
     const onSync = (synced: boolean) => {
@@ -209,6 +208,10 @@ export class LiveSession {
       }
     }
     const view = this.board.get().view;
+    this.anonymous.settle(
+      (noteId) => view.notes.some((note) => note.id === noteId),
+      (noteId) => Object.hasOwn(view.returned, noteId),
+    );
     const elsewhere = {
       hiddenNotes: this.privateView.get()?.hiddenNotes ?? [],
       isAwaiting: (noteId: string) => this.anonymous.isAwaiting(noteId),

@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import {
   ErrorCode,
   commandSchemas,
@@ -213,7 +212,7 @@ export class CommandConnection implements ViewSink {
       const room = await this.rooms.get(this.sessionId);
       if (!room) return ack(fail(ErrorCode.notFound, purgedBoardMessage));
       const result = await room.submit(async () => {
-        const command = toSessionCommand(name, data, room.state, randomInt);
+        const command = toSessionCommand(name, data, () => room.anonymousPool());
         return room.execute({ kind: 'person', participantId }, data.commandId, command, (events) =>
           ackData(command, events),
         );

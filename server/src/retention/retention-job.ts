@@ -180,7 +180,12 @@ export class RetentionJob {
       try {
         const room = await this.rooms.get(candidate.id);
         const ack = await room?.submit(() =>
-          room.execute({ kind: 'system' }, null, { type: 'closeAbandoned' }, () => undefined),
+          room.execute(
+            { kind: 'system' },
+            null,
+            { type: 'closeAbandoned', pool: room.anonymousPool() },
+            () => undefined,
+          ),
         );
         if (ack?.ok) closed.push(candidate.id);
         else this.log.warn({ sessionId: candidate.id }, 'an abandoned session could not be closed');

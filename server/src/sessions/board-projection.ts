@@ -179,6 +179,11 @@ export function projectBoard(
     }
   }
 
+  if (prev === null || prev.returned !== next.returned) {
+    const returned = doc.getMap<unknown>(boardDocKeys.returned);
+    for (const [noteId, at] of Object.entries(next.returned)) setIfChanged(returned, noteId, at);
+  }
+
   if (prev === null || prev.actions !== next.actions || prev.participants !== next.participants) {
     const actions = doc.getMap<unknown>(boardDocKeys.actions);
     for (const [actionId, action] of Object.entries(next.actions)) {

@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type {
+  AnonymousPool,
   CommandName,
   ReviewOutcome,
   SessionCommand,
   SessionEvent,
-  SessionState,
 } from '@reflectory/shared';
 
 /** Hash of an anonymous note's secret: all the server keeps of it. */
@@ -43,14 +43,14 @@ const secretHash = (payload: Payload): string | null =>
 
 /**
  * Turns a parsed payload into the core's command, adding what the core must not make itself:
- * new ids, hashes of secrets, and the shuffled order of a reveal (which needs the current state,
- * so this runs inside the session's queue).
+ * new ids, hashes of secrets, and what the room alone knows of held anonymous notes (`pool`:
+ * their shuffled order and how many people wrote each batch; it reads the current state, so this
+ * runs inside the session's queue).
  */
 export function toSessionCommand(
   name: CommandName,
   payload: Payload,
-  state: SessionState,
-  randomIndex: (below: number) => number,
+  pool: () => AnonymousPool,
 ): SessionCommand {
   switch (name) {
     case 'note:add':
@@ -94,13 +94,8 @@ export function toSessionCommand(
         stepId: str(payload, 'stepId'),
         visibility: payload.visibility as 'named' | 'anonymous' | 'hidden',
       };
-    case 'step:reveal': {
-      const stepId = str(payload, 'stepId');
-      const hidden = Object.entries(state.notes)
-        .filter(([, note]) => note.stepId === stepId && note.hidden)
-        .map(([id]) => id);
-      return { type: 'reveal', stepId, order: shuffled(hidden, randomIndex) };
-    }
+    case 'step:reveal':
+      return { type: 'reveal', stepId: str(payload, 'stepId'), pool: pool() };
     case 'board:lock':
       return { type: 'setLocked', locked: payload.locked === true };
     case 'timer:start':
@@ -172,7 +167,7 @@ export function toSessionCommand(
     case 'participant:remove':
       return { type: 'removeParticipant', participantId: str(payload, 'participantId') };
     case 'session:close':
-      return { type: 'closeSession' };
+      return { type: 'closeSession', pool: pool() };
   }
 }
 

@@ -59,6 +59,12 @@ export async function persistEvents(
           ),
         );
         break;
+      case 'NotesReturned':
+        writes.push(
+          tx.heldNotes.drop(sessionId, event.noteIds),
+          tx.heldNotes.dropChanges(sessionId, event.noteIds),
+        );
+        break;
       default:
         break;
     }

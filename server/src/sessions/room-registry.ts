@@ -1,3 +1,4 @@
+import { defaultMinBatch } from '@reflectory/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Store } from '../db/store.ts';
 import { loadRoom } from './room-loader.ts';
@@ -15,6 +16,7 @@ export const defaultRegistryOptions: RegistryOptions = {
   storeTimeoutMs: 2000,
   releaseMinMs: 2000,
   releaseJitterMs: 3000,
+  minBatch: defaultMinBatch,
   idleMs: 60_000,
   sweepMs: 15_000,
 };

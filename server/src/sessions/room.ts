@@ -8,10 +8,12 @@ import {
   facilitatorView,
   fail,
   isFacilitating,
+  hasScheduledWork,
+  heldItems,
   privateView,
-  releasableNoteIds,
   withParticipant,
   type Ack,
+  type AnonymousPool,
   type Actor,
   type FacilitatorView,
   type Presence,
@@ -95,9 +97,14 @@ export interface RoomOptions {
   compactAfter: number;
   /** A command whose store work has not finished by then is answered `unavailable`. */
   storeTimeoutMs: number;
-  /** Anonymous notes are released this long after posting, plus a random part up to the jitter. */
+  /**
+   * Held anonymous notes are settled this long after a batch becomes due (enough authors, or its
+   * step ended), plus a random part up to the jitter.
+   */
   releaseMinMs: number;
   releaseJitterMs: number;
+  /** The fewest different authors an anonymous batch leaves with (rule AR1). */
+  minBatch: number;
   /** Called after a command that closed the session has committed (retention may purge it). */
   onSessionClosed?: (sessionId: string) => void;
 }
@@ -130,6 +137,12 @@ export class SessionRoom {
   private timerHandle: NodeJS.Timeout | undefined;
   private lastFacilitationJson = '';
   private releaseHandle: NodeJS.Timeout | undefined;
+  /**
+   * Who wrote each held anonymous item, known to this process's memory only: never stored,
+   * logged or sent. It counts the different authors of a batch (rule AR1); after a restart the
+   * items held before it count as one unknown author, which only ever delays a release.
+   */
+  private readonly anonymousAuthors = new Map<string, string>();
   private queue: Promise<unknown> = Promise.resolve();
   lastActivity = Date.now();
   /** Set once the registry dropped this room; a command that finds it set must fetch the room again. */
@@ -441,6 +454,7 @@ export class SessionRoom {
     for (const event of events) {
       if (event.type === 'ParticipantRemoved') this.revoke(event.participantId);
     }
+    this.trackAnonymousAuthors(actor, prev, events);
     this.publishViews(actor, events);
     this.armTimer();
     this.armRelease();
@@ -519,24 +533,70 @@ export class SessionRoom {
     this.timerHandle.unref();
   }
 
+  /** Notes who wrote each held anonymous item a person's command created, and forgets settled ones. */
+  private trackAnonymousAuthors(
+    actor: Actor,
+    before: SessionState,
+    events: readonly SessionEvent[],
+  ): void {
+    for (const event of events) {
+      if (event.type === 'NotesRevealed') {
+        for (const noteId of event.noteIds) this.anonymousAuthors.delete(noteId);
+        for (const change of event.changes) this.anonymousAuthors.delete(change.noteId);
+      } else if (event.type === 'NotesReturned') {
+        for (const noteId of event.noteIds) this.anonymousAuthors.delete(noteId);
+      } else if (event.type === 'NoteDeleted') {
+        this.anonymousAuthors.delete(event.noteId);
+      } else if (actor.kind === 'person') {
+        const held =
+          (event.type === 'NoteAdded' && event.held) ||
+          (event.type === 'AnonymousChangeHeld' && before.notes[event.noteId] !== undefined);
+        if (held) this.anonymousAuthors.set(event.noteId, actor.participantId);
+      }
+    }
+  }
+
   /**
-   * Held anonymous notes go out in a batch a random 2–5 s after the first of them was posted, in
-   * shuffled order, so neither the moment nor the position of a note points at its author.
+   * What only this room knows of the held anonymous items, for the core to settle them: every
+   * hidden or held note in a uniformly random order, and how many different people wrote each
+   * batch.
+   */
+  anonymousPool(): AnonymousPool {
+    const order = Object.entries(this.state.notes)
+      .filter(([, note]) => note.hidden || note.held || note.pendingChange !== null)
+      .map(([id]) => id);
+    const writers = new Map<string, Set<string>>();
+    for (const item of heldItems(this.state)) {
+      const set = writers.get(item.batch) ?? new Set<string>();
+      // Items whose author this process does not know (held before a restart) count as one.
+      set.add(this.anonymousAuthors.get(item.noteId) ?? 'unknown');
+      writers.set(item.batch, set);
+    }
+    const authors: Record<string, number> = {};
+    for (const [batch, set] of writers) authors[batch] = set.size;
+    return { order: shuffled(order, randomInt), authors, minBatch: this.options.minBatch };
+  }
+
+  /**
+   * [AR2][AR3] Held anonymous items leave (or go back to their authors) at a moment the server
+   * picks at random, 2–5 s after a batch became due, in shuffled order: neither the moment nor the
+   * position of a note points at its author, and no person's command can make it happen sooner.
    */
   private armRelease(): void {
     if (
       this.releaseHandle !== undefined ||
       this.evicted ||
-      releasableNoteIds(this.state).length === 0
+      this.state.status === 'closed' ||
+      !hasScheduledWork(this.state, this.anonymousPool())
     )
       return;
     this.releaseHandle = setTimeout(
       () => {
         this.releaseHandle = undefined;
         void this.enqueue(async () => {
-          if (this.evicted) return undefined;
-          const order = shuffled(releasableNoteIds(this.state), randomInt);
-          return this.execute({ kind: 'system' }, null, { type: 'releaseHeld', order }, () => ({}));
+          if (this.evicted || this.state.status === 'closed') return undefined;
+          const pool = this.anonymousPool();
+          return this.execute({ kind: 'system' }, null, { type: 'settleHeld', pool }, () => ({}));
         })
           .catch((error: unknown) =>
             this.log.warn({ err: error, sessionId: this.sessionId }, 'anonymous release failed'),

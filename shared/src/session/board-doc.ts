@@ -21,6 +21,9 @@ import type { StepKind } from './steps.ts';
  * - map `actions`: action id → `{ id, text, owner: { kind, participantId, name }, due, createdAt }`
  * - map `previousActions`: action id → `{ id, text, ownerName, due, fromSessionTitle, history,
  *   order, decision: { outcome, note } | null }` (a team session's open actions from before)
+ * - map `returned`: note id → when (server ms): held anonymous notes, or held changes to shown
+ *   ones, that went back to their authors unshown (rules AR3–AR5). Only the browser holding a
+ *   note's secret knows which are its own.
  */
 export const boardDocKeys = {
   session: 'session',
@@ -32,6 +35,7 @@ export const boardDocKeys = {
   tallies: 'tallies',
   actions: 'actions',
   previousActions: 'previousActions',
+  returned: 'returned',
 } as const;
 
 export function boardDocName(sessionId: string): string {
@@ -125,6 +129,8 @@ export interface BoardView {
   actions: BoardActionView[];
   /** A team session's open actions from earlier sessions, in review order. */
   previousActions: BoardPreviousActionView[];
+  /** Held anonymous items that went back to their authors unshown: note id → when. */
+  returned: Record<string, number>;
 }
 
 function str(map: Y.Map<unknown>, key: string): string {
@@ -141,6 +147,14 @@ function plainValues<T>(map: Y.Map<unknown>): T[] {
   const values: T[] = [];
   map.forEach((value) => values.push(value as T));
   return values;
+}
+
+function returnedOf(doc: Y.Doc): Record<string, number> {
+  const returned: Record<string, number> = {};
+  doc.getMap<unknown>(boardDocKeys.returned).forEach((at, noteId) => {
+    if (typeof at === 'number') returned[noteId] = at;
+  });
+  return returned;
 }
 
 /** Reads a replica into plain data; tolerant of a document that is still syncing. */
@@ -225,5 +239,6 @@ export function readBoard(doc: Y.Doc): BoardView {
     previousActions: plainValues<BoardPreviousActionView>(
       doc.getMap(boardDocKeys.previousActions),
     ).sort((a, b) => a.order - b.order),
+    returned: returnedOf(doc),
   };
 }

@@ -1,3 +1,4 @@
+import type { AnonymousPool } from './anonymous-release.ts';
 import type { Visibility } from './models/model.ts';
 import type { ReviewOutcome } from './previous-actions.ts';
 import type { Role } from './roles.ts';
@@ -23,7 +24,8 @@ export type SessionCommand =
   | { type: 'goToStep'; stepIndex: number }
   | { type: 'rerunStep' }
   | { type: 'setVisibility'; stepId: string; visibility: Visibility }
-  | { type: 'reveal'; stepId: string; order: readonly string[] }
+  /** `pool.order` is a shuffle of every hidden or held note: the order they are shown in. */
+  | { type: 'reveal'; stepId: string; pool: AnonymousPool }
   | { type: 'setLocked'; locked: boolean }
   | { type: 'spotlight'; noteId: string | null }
   | { type: 'startTimer'; durationMs: number | null }
@@ -31,7 +33,8 @@ export type SessionCommand =
   | { type: 'extendTimer'; ms: number }
   | { type: 'resetTimer' }
   | { type: 'expireTimer' }
-  | { type: 'releaseHeld'; order: readonly string[] }
+  /** The server's release of held anonymous items, at a moment it picks at random. */
+  | { type: 'settleHeld'; pool: AnonymousPool }
   | { type: 'openVoting'; stepId: string; budget: number; maxPerNote: number }
   | { type: 'castVote'; noteId: string }
   | { type: 'retractVote'; noteId: string }
@@ -46,9 +49,9 @@ export type SessionCommand =
   | { type: 'reviewAction'; actionId: string; outcome: ReviewOutcome; note: string | null }
   | { type: 'setRole'; participantId: string; role: Role }
   | { type: 'removeParticipant'; participantId: string }
-  | { type: 'closeSession' }
+  | { type: 'closeSession'; pool: AnonymousPool }
   /** The server closing a session nobody finished (see isAbandoned in retention.ts). */
-  | { type: 'closeAbandoned' };
+  | { type: 'closeAbandoned'; pool: AnonymousPool };
 
 export type SessionEvent =
   | {
@@ -83,6 +86,12 @@ export type SessionEvent =
       changes: readonly { noteId: string; text: string | null }[];
       at: number;
     }
+  /**
+   * Held anonymous items that go back to their authors instead of being shown (AR3–AR5): held
+   * notes are dropped, held changes to shown notes are not applied. Only the author's browser,
+   * which holds the note's secret, knows which are its own.
+   */
+  | { type: 'NotesReturned'; noteIds: readonly string[]; at: number }
   | { type: 'LockSet'; locked: boolean; at: number }
   | { type: 'Spotlighted'; noteId: string | null; at: number }
   | { type: 'TimerStarted'; deadline: number; durationMs: number; at: number }

@@ -1,6 +1,7 @@
 import { ErrorCode } from '../errors.ts';
 import { fail, ok, type Result } from '../result.ts';
-import type { Actor, ReleasedNote, SessionCommand, SessionEvent } from './commands.ts';
+import type { Actor, SessionCommand, SessionEvent } from './commands.ts';
+import { closingEvents, decideReveal } from './decide-release.ts';
 import { currentStep, requireFacilitating, roleOf, roundOf, stepById } from './guards.ts';
 import { Role } from './roles.ts';
 import type { SessionState } from './state.ts';
@@ -71,26 +72,8 @@ export function decideFacilitation(
         { type: 'VisibilitySet', stepId: step.id, visibility: command.visibility, at: now },
       ]);
     }
-    case 'reveal': {
-      // [H2] Revealing a step releases all of its hidden notes at once, in the order given (the
-      // server shuffles it), so that order says nothing about who wrote what or when.
-      const hidden = Object.entries(state.notes)
-        .filter(([, note]) => note.stepId === command.stepId && note.hidden)
-        .map(([id]) => id);
-      const order = command.order.filter((id) => hidden.includes(id));
-      if (order.length !== hidden.length || new Set(order).size !== order.length)
-        return fail(ErrorCode.invalidRequest, 'The reveal must include every hidden note.');
-      return ok([
-        {
-          type: 'NotesRevealed',
-          stepId: command.stepId,
-          noteIds: order,
-          released: releasedNotes(state, order),
-          changes: [],
-          at: now,
-        },
-      ]);
-    }
+    case 'reveal':
+      return decideReveal(state, command.stepId, command.pool, now);
     case 'setLocked':
       if (command.locked === state.locked) return ok([]);
       return ok([{ type: 'LockSet', locked: command.locked, at: now }]);
@@ -189,74 +172,10 @@ export function decideFacilitation(
       return ok([{ type: 'ParticipantRemoved', participantId: command.participantId, at: now }]);
     }
     case 'closeSession':
-      // [F5] Only those facilitating (facilitator or co-facilitator) end the session.
-      return ok([{ type: 'SessionClosed', at: now }]);
+      // [F5] Only those facilitating (facilitator or co-facilitator) end the session; [AR5] what
+      // is still held is settled first.
+      return closingEvents(state, command.pool, now);
   }
-}
-
-/** The full content of the held (anonymous) notes among `noteIds`, for the event log. */
-function releasedNotes(state: SessionState, noteIds: readonly string[]): ReleasedNote[] {
-  const released: ReleasedNote[] = [];
-  for (const noteId of noteIds) {
-    const note = state.notes[noteId];
-    if (!note?.held || note.ownerHash === null) continue;
-    released.push({
-      noteId,
-      stepId: note.stepId,
-      round: note.round,
-      text: note.text,
-      ownerHash: note.ownerHash,
-      groupId: note.groupId,
-      editedAt: note.editedAt,
-    });
-  }
-  return released;
-}
-
-/**
- * What a batch may release: held anonymous notes not waiting for a hidden step's reveal, and
- * shown anonymous notes with a held change.
- */
-export function releasableNoteIds(state: SessionState): string[] {
-  return Object.entries(state.notes)
-    .filter(([, note]) => {
-      if (note.pendingChange !== null && !note.hidden) return true;
-      if (!note.held) return false;
-      const step = stepById(state, note.stepId);
-      return step !== undefined && (state.visibility[step.id] ?? step.visibility) !== 'hidden';
-    })
-    .map(([id]) => id);
-}
-
-/** [N6] The server releases held anonymous notes in a batch, in the shuffled order it gives. */
-export function decideRelease(
-  state: SessionState,
-  actor: Actor,
-  order: readonly string[],
-  now: number,
-): Result<SessionEvent[]> {
-  if (actor.kind !== 'system')
-    return fail(ErrorCode.forbidden, 'Only the server releases anonymous notes.');
-  const releasable = releasableNoteIds(state);
-  const chosen = order.filter((id) => releasable.includes(id));
-  if (chosen.length !== releasable.length || new Set(chosen).size !== chosen.length) {
-    return fail(ErrorCode.invalidRequest, 'A release must include every releasable note.');
-  }
-  if (chosen.length === 0) return ok([]);
-  const changes = chosen.flatMap((noteId) => {
-    const change = state.notes[noteId]?.pendingChange;
-    return change ? [{ noteId, text: change.text }] : [];
-  });
-  return ok([
-    {
-      type: 'NotesRevealed',
-      stepId: null,
-      noteIds: chosen.filter((noteId) => state.notes[noteId]?.hidden),
-      released: releasedNotes(state, chosen),
-      changes,
-      at: now,
-    },
-  ]);
 }
 
 /** [T3] The server's clock expires a running timer once its deadline has passed, and nothing else. */

@@ -28,6 +28,8 @@ import {
   system,
   t0,
   events,
+  noPool,
+  poolFor,
 } from './test-support/fixtures.ts';
 
 const hash = 'f'.repeat(64);
@@ -345,7 +347,7 @@ describe('flow', () => {
   });
 
   it('[F4] a closed session takes no changes', () => {
-    const state = run(started(), fay, { type: 'closeSession' });
+    const state = run(started(), fay, { type: 'closeSession', pool: noPool });
     expect(outcome(state, fay, { type: 'goToStep', stepIndex: 1 })).toBe('conflict');
     expect(outcome(state, ann, { type: 'acceptAgreement' })).toBe('conflict');
   });
@@ -355,7 +357,7 @@ describe('flow', () => {
     ['co-facilitator', cora, 'ok'],
     ['participant', ann, 'forbidden'],
   ])('[F5] only those facilitating end the session: %s → %s', (_label, actor, expected) => {
-    expect(outcome(started(), actor, { type: 'closeSession' })).toBe(expected);
+    expect(outcome(started(), actor, { type: 'closeSession', pool: noPool })).toBe(expected);
   });
 
   it.each([
@@ -363,9 +365,9 @@ describe('flow', () => {
     ['the facilitator', fay, 'forbidden'],
     ['a participant', ann, 'forbidden'],
   ])('[RT5] only the server closes an abandoned session: %s → %s', (_label, actor, expected) => {
-    expect(outcome(started(), actor, { type: 'closeAbandoned' })).toBe(expected);
+    expect(outcome(started(), actor, { type: 'closeAbandoned', pool: noPool })).toBe(expected);
     if (expected === 'ok') {
-      expect(run(started(), actor, { type: 'closeAbandoned' }).status).toBe('closed');
+      expect(run(started(), actor, { type: 'closeAbandoned', pool: noPool }).status).toBe('closed');
     }
   });
 });
@@ -391,18 +393,30 @@ describe('visibility, lock and spotlight', () => {
     const b = addNote(a.state, ben, 'what', 'b');
     state = b.state;
     expect(
-      outcome(state, ann, { type: 'reveal', stepId: 'what', order: [b.noteId, a.noteId] }),
+      outcome(state, ann, {
+        type: 'reveal',
+        stepId: 'what',
+        pool: poolFor(state, { order: [b.noteId, a.noteId] }),
+      }),
     ).toBe('forbidden');
-    expect(outcome(state, fay, { type: 'reveal', stepId: 'what', order: [b.noteId] })).toBe(
-      'invalid_request',
-    );
     expect(
-      outcome(state, fay, { type: 'reveal', stepId: 'what', order: [b.noteId, b.noteId] }),
+      outcome(state, fay, {
+        type: 'reveal',
+        stepId: 'what',
+        pool: poolFor(state, { order: [b.noteId] }),
+      }),
+    ).toBe('invalid_request');
+    expect(
+      outcome(state, fay, {
+        type: 'reveal',
+        stepId: 'what',
+        pool: poolFor(state, { order: [b.noteId, b.noteId] }),
+      }),
     ).toBe('invalid_request');
     const revealed = events(
       state,
       fay,
-      { type: 'reveal', stepId: 'what', order: [b.noteId, a.noteId] },
+      { type: 'reveal', stepId: 'what', pool: poolFor(state, { order: [b.noteId, a.noteId] }) },
       t0 + 9,
     );
     expect(revealed).toEqual([
@@ -728,16 +742,22 @@ describe('anonymous changes', () => {
     expect(b.state.notes[a.noteId]).toMatchObject({ hidden: true, held: true, authorId: null });
     expect(visibleNotes(b.state, ids.fay)).toEqual({});
     expect(facilitatorView(b.state).hiddenCounts).toEqual({});
-    expect(outcome(b.state, fay, { type: 'releaseHeld', order: [b.noteId, a.noteId] })).toBe(
-      'forbidden',
-    );
-    expect(outcome(b.state, system, { type: 'releaseHeld', order: [b.noteId] })).toBe(
-      'invalid_request',
-    );
+    expect(
+      outcome(b.state, fay, {
+        type: 'settleHeld',
+        pool: poolFor(b.state, { order: [b.noteId, a.noteId] }),
+      }),
+    ).toBe('forbidden');
+    expect(
+      outcome(b.state, system, {
+        type: 'settleHeld',
+        pool: poolFor(b.state, { order: [b.noteId] }),
+      }),
+    ).toBe('invalid_request');
     const released = run(
       b.state,
       system,
-      { type: 'releaseHeld', order: [b.noteId, a.noteId] },
+      { type: 'settleHeld', pool: poolFor(b.state, { order: [b.noteId, a.noteId] }) },
       t0 + 3000,
     );
     expect(Object.keys(visibleNotes(released, ids.fay)).sort()).toEqual(
@@ -755,7 +775,7 @@ describe('anonymous changes', () => {
       anonymous: true,
       ownerHash: hash,
     });
-    let state = run(posted.state, system, { type: 'releaseHeld', order: [posted.noteId] });
+    let state = run(posted.state, system, { type: 'settleHeld', pool: poolFor(posted.state) });
     state = run(state, ann, {
       type: 'editNote',
       noteId: posted.noteId,
@@ -766,7 +786,7 @@ describe('anonymous changes', () => {
       text: 'original',
       pendingChange: { text: 'edited' },
     });
-    state = run(state, system, { type: 'releaseHeld', order: [posted.noteId] }, t0 + 5000);
+    state = run(state, system, { type: 'settleHeld', pool: poolFor(state) }, t0 + 5000);
     expect(state.notes[posted.noteId]).toMatchObject({
       text: 'edited',
       pendingChange: null,
@@ -774,13 +794,13 @@ describe('anonymous changes', () => {
     });
     state = run(state, ann, { type: 'deleteNote', noteId: posted.noteId, proofHash: hash });
     expect(state.notes[posted.noteId]).toBeDefined();
-    state = run(state, system, { type: 'releaseHeld', order: [posted.noteId] });
+    state = run(state, system, { type: 'settleHeld', pool: poolFor(state) });
     expect(state.notes[posted.noteId]).toBeUndefined();
   });
 
   it('[N6] a facilitator removing an anonymous note does so at once (it says nothing about the author)', () => {
     const posted = addNote(whatNamed, ann, 'what', 'x', { anonymous: true, ownerHash: hash });
-    const shown = run(posted.state, system, { type: 'releaseHeld', order: [posted.noteId] });
+    const shown = run(posted.state, system, { type: 'settleHeld', pool: poolFor(posted.state) });
     expect(
       events(shown, fay, { type: 'deleteNote', noteId: posted.noteId, proofHash: null })[0]?.type,
     ).toBe('NoteDeleted');

@@ -1,13 +1,9 @@
 import { ErrorCode } from '../errors.ts';
-import { fail, ok, type Result } from '../result.ts';
+import { fail, type Result } from '../result.ts';
 import type { Actor, SessionCommand, SessionEvent } from './commands.ts';
 import { decideBoard } from './decide-board.ts';
-import {
-  decideAgreement,
-  decideExpiry,
-  decideFacilitation,
-  decideRelease,
-} from './decide-facilitation.ts';
+import { decideAgreement, decideExpiry, decideFacilitation } from './decide-facilitation.ts';
+import { closingEvents, decideSettle } from './decide-release.ts';
 import { decideNote } from './decide-notes.ts';
 import { decideReview } from './decide-previous-actions.ts';
 import { decideVote } from './decide-votes.ts';
@@ -36,8 +32,8 @@ export function decide(
       return decideAgreement(state, actor, now);
     case 'expireTimer':
       return decideExpiry(state, actor, now);
-    case 'releaseHeld':
-      return decideRelease(state, actor, command.order, now);
+    case 'settleHeld':
+      return decideSettle(state, actor, command.pool, now);
     case 'openVoting':
     case 'castVote':
     case 'retractVote':
@@ -56,7 +52,7 @@ export function decide(
     case 'closeAbandoned':
       // [RT5] Only the server closes an abandoned session; no person can use this to end one.
       return actor.kind === 'system'
-        ? ok([{ type: 'SessionClosed', at: now }])
+        ? closingEvents(state, command.pool, now)
         : fail(ErrorCode.forbidden, 'Only a facilitator can end the session.');
     default:
       return decideFacilitation(state, actor, command, now);

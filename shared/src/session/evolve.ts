@@ -37,6 +37,7 @@ export function initialState(start: SessionStart): SessionState {
     voting: {},
     groups: {},
     actions: {},
+    returned: {},
     previousActions: previousActions.map((action) => ({
       ...action,
       history: [...action.history],
@@ -179,6 +180,19 @@ export function evolve(state: SessionState, event: SessionEvent): SessionState {
         }
       }
       return { ...state, notes, spotlight };
+    }
+    case 'NotesReturned': {
+      const notes = { ...state.notes };
+      const returned = { ...state.returned };
+      for (const noteId of event.noteIds) {
+        returned[noteId] = event.at;
+        const note = notes[noteId];
+        // Replaying the log, a returned held note was never here: its posting was not logged.
+        if (!note) continue;
+        if (note.held) delete notes[noteId];
+        else notes[noteId] = { ...note, pendingChange: null };
+      }
+      return { ...state, notes, returned };
     }
     case 'LockSet':
       return { ...state, locked: event.locked };

@@ -29,6 +29,7 @@ import {
   started,
   system,
   t0,
+  noPool,
 } from './test-support/fixtures.ts';
 
 const rotaId = '20000000-0000-4000-8000-0000000000a1';
@@ -224,7 +225,7 @@ describe('reviewing previous actions', () => {
   });
 
   it('[F4] a closed session takes no decision', () => {
-    const closed = run(withPrevious(), fay, { type: 'closeSession' });
+    const closed = run(withPrevious(), fay, { type: 'closeSession', pool: noPool });
     expect(outcome(closed, fay, review(rotaId, 'done'))).toBe('conflict');
   });
 

@@ -6,7 +6,7 @@ import { tally } from './decide-votes.ts';
 import { evolve } from './evolve.ts';
 import { facilitatorView, privateView, visibleNotes } from './selectors.ts';
 import type { SessionState } from './state.ts';
-import { ann, ben, cora, fay, ids, olga, started, t0 } from './test-support/fixtures.ts';
+import { ann, ben, cora, fay, ids, olga, poolFor, started, t0 } from './test-support/fixtures.ts';
 
 /** Seeded, so a failure reproduces; change the seed to explore further. */
 const runs = { seed: 20261121, numRuns: 300 };
@@ -26,9 +26,9 @@ function resolve(state: SessionState, command: SessionCommand): SessionCommand {
   }
   if (command.type === 'reveal') {
     const hidden = Object.entries(state.notes)
-      .filter(([, note]) => note.stepId === command.stepId && note.hidden)
+      .filter(([, note]) => note.hidden || note.held || note.pendingChange !== null)
       .map(([id]) => id);
-    return { ...command, order: hidden.reverse() };
+    return { ...command, pool: poolFor(state, { order: hidden.reverse() }) };
   }
   return command;
 }
@@ -84,7 +84,11 @@ function commandArbitrary(): fc.Arbitrary<SessionCommand> {
     ),
     weighted(
       1,
-      stepId.map((id) => ({ type: 'reveal' as const, stepId: id, order: [] as string[] })),
+      stepId.map((id) => ({
+        type: 'reveal' as const,
+        stepId: id,
+        pool: { order: [] as string[], authors: {}, minBatch: 3 },
+      })),
     ),
     weighted(
       3,

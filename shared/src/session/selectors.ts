@@ -65,9 +65,9 @@ export function facilitatorView(state: SessionState): FacilitatorView {
   const step = currentStep(state);
   const hiddenCounts: Record<string, number> = {};
   for (const note of Object.values(state.notes)) {
-    // Notes waiting only for an anonymous batch are not counted: a count that moved the moment
-    // someone pressed Post would say when they did.
-    if (note.hidden && (!note.held || effectiveVisibility(state, note.stepId) === 'hidden')) {
+    // [AR6] Held anonymous notes are never counted: a count that moved the moment someone pressed
+    // Post would say when they did.
+    if (note.hidden && !note.held) {
       hiddenCounts[note.stepId] = (hiddenCounts[note.stepId] ?? 0) + 1;
     }
   }

@@ -93,6 +93,11 @@ export interface SessionState {
   voting: Readonly<Record<string, VotingState>>;
   groups: Readonly<Record<string, { stepId: string; title: string }>>;
   actions: Readonly<Record<string, ActionState>>;
+  /**
+   * Held anonymous items that went back to their authors (AR3–AR5), with when: ids only, which
+   * only the browser holding a note's secret can recognise as its own.
+   */
+  returned: Readonly<Record<string, number>>;
   /** A team session's open actions from earlier sessions, in order, with this session's decisions. */
   previousActions: readonly PreviousActionState[];
 }

@@ -15,6 +15,7 @@ import {
   started,
   system,
   t0,
+  poolFor,
 } from './test-support/fixtures.ts';
 
 const annHash = 'a'.repeat(64);
@@ -46,7 +47,7 @@ function session(): { state: SessionState; groupId: string } {
     anonymous: true,
     ownerHash: benHash,
   });
-  state = run(anonymous.state, system, { type: 'releaseHeld', order: [anonymous.noteId] });
+  state = run(anonymous.state, system, { type: 'settleHeld', pool: poolFor(anonymous.state) });
 
   state = at(state, 'so-what');
   const grouped = addNote(state, ann, 'so-what', texts.grouped);
@@ -54,7 +55,7 @@ function session(): { state: SessionState; groupId: string } {
   state = run(voted.state, fay, {
     type: 'reveal',
     stepId: 'so-what',
-    order: [grouped.noteId, voted.noteId],
+    pool: poolFor(voted.state, { order: [grouped.noteId, voted.noteId] }),
   });
   const groupId = newId();
   state = run(state, fay, { type: 'createGroup', groupId, stepId: 'so-what', title: 'Ownership' });
@@ -144,7 +145,7 @@ describe('session summary', () => {
         ownerHash: String(index).repeat(64),
       });
     }
-    state = run(state, system, { type: 'releaseHeld', order: posted });
+    state = run(state, system, { type: 'settleHeld', pool: poolFor(state, { order: posted }) });
     const listed = summarize(state, { sessionId: 's', createdAt: t0, closedAt: null })
       .stages.find((stage) => stage.id === 'what')
       ?.notes.map((note) => posted[Number(note.text.slice(-1))]);
@@ -178,7 +179,8 @@ describe('session summary', () => {
   });
 
   it('[EX3] what retention keeps holds no note text, but themes, counts, tallies and actions', () => {
-    const summary = summarize(run(session().state, fay, { type: 'closeSession' }), {
+    const state = session().state;
+    const summary = summarize(run(state, fay, { type: 'closeSession', pool: poolFor(state) }), {
       ...meta,
       closedAt: t0 + 1000,
     });

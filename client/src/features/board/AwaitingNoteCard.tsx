@@ -1,9 +1,9 @@
 import type { AwaitingNote } from '../../realtime/anonymous-notes.ts';
 
 /**
- * Your anonymous note, accepted by the server but not on the board yet: anonymous notes are
- * released in batches after a random few seconds (or at the reveal of a hidden step), so that the
- * moment a note appears does not point at whoever just pressed Post.
+ * Your anonymous note, accepted by the server but not on the board yet: anonymous notes leave in
+ * batches of several people's notes, at a random moment (or at the reveal of a hidden step), so
+ * that the moment a note appears does not point at whoever just pressed Post.
  */
 export function AwaitingNoteCard({
   note,
@@ -22,8 +22,8 @@ export function AwaitingNoteCard({
         <span className="save-icon" aria-hidden="true" />
         <span>
           {hiddenStep
-            ? 'Posted anonymously. Only you see it until the facilitator reveals this step.'
-            : 'Posting anonymously — it will appear within a few seconds.'}
+            ? 'Posted anonymously. Only you see it until the facilitator reveals this step; if too few people wrote anonymously by then, it comes back to you.'
+            : 'Posted anonymously. It appears together with others’ anonymous notes once a few people have written; if too few have when the step ends, it comes back to you.'}
         </span>
       </p>
     </li>

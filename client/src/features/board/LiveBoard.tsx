@@ -16,6 +16,7 @@ import { FacilitatorPanel } from './FacilitatorPanel.tsx';
 import { SummaryLink } from '../summary/SummaryLink.tsx';
 import { PreviousActions } from './PreviousActions.tsx';
 import { countPending, latestClose } from './pending-changes.ts';
+import { ReturnedNotes } from './ReturnedNotes.tsx';
 import { Roster } from './Roster.tsx';
 import { standingOf, takesNotes } from './session-view.ts';
 import { SharePanel } from './SharePanel.tsx';
@@ -153,6 +154,13 @@ export function LiveBoard({ membership }: { membership: Membership }) {
                 canPost={standing.contributes}
                 connected={connected}
                 actions={actions}
+              />
+              <ReturnedNotes
+                returned={anonymous.returned}
+                step={step}
+                canPost={standing.contributes}
+                actions={actions}
+                onDismiss={(noteId) => live.anonymous.dismissReturned(noteId)}
               />
               {view.locked && !closed && (
                 <p className="notice locked-notice">

@@ -1,3 +1,4 @@
+import { heldItems, type AnonymousPool } from '../anonymous-release.ts';
 import type { Actor, SessionCommand, SessionEvent } from '../commands.ts';
 import { decide } from '../decide.ts';
 import { evolve, initialState, withParticipant } from '../evolve.ts';
@@ -116,3 +117,27 @@ export function addNote(
   });
   return { state: next, noteId };
 }
+
+/**
+ * What the shell would pass about held anonymous items: `order` (default: every hidden or held
+ * note, as they sit in the state), and `authors` different people behind every batch.
+ */
+export function poolFor(
+  state: SessionState,
+  options: { order?: readonly string[]; authors?: number; minBatch?: number } = {},
+): AnonymousPool {
+  const authors: Record<string, number> = {};
+  for (const item of heldItems(state)) authors[item.batch] = options.authors ?? 3;
+  return {
+    order:
+      options.order ??
+      Object.entries(state.notes)
+        .filter(([, note]) => note.hidden || note.held || note.pendingChange !== null)
+        .map(([id]) => id),
+    authors,
+    minBatch: options.minBatch ?? 3,
+  };
+}
+
+/** A pool with nothing held. */
+export const noPool: AnonymousPool = { order: [], authors: {}, minBatch: 3 };
