@@ -51,7 +51,7 @@ describe('adversarial: accounts, teams, exports and retention', () => {
       database,
       logLevel: 'info',
       logStream: logs,
-      rooms: { releaseMinMs: 150, releaseJitterMs: 50, sweepMs: 60_000 },
+      rooms: { releaseMinMs: 150, releaseJitterMs: 50, sweepMs: 60_000, minBatch: 1 },
       retention: { intervalMs: 3_600_000 },
     });
     olga = await signUp(server.baseUrl, 'Olga Owner');

@@ -68,7 +68,7 @@ describeWith('facilitating a session in Chromium', chromium, () => {
     server = await startApp({
       database,
       clientDir: clientDist,
-      rooms: { releaseMinMs: 100, releaseJitterMs: 200 },
+      rooms: { releaseMinMs: 100, releaseJitterMs: 200, minBatch: 1 },
     });
     browser = await launchBrowser();
     fay = await openPerson(browser);
@@ -407,7 +407,7 @@ describeWith('facilitating a session in Chromium', chromium, () => {
       ).toBe('/anonymity');
       await ben.page.getByRole('button', { name: 'Add anonymous note to “Now what?”' }).click();
       await noteItem(ben.page, text)
-        .getByText(/Posting anonymously|Saving/)
+        .getByText(/Posted anonymously|Saving/)
         .waitFor();
       await saveScreenshot(ben.page, 'facilitation-anonymous-posting');
       for (const { page } of everyone) {

@@ -35,7 +35,7 @@ describeWith('summary page in Chromium', chromium, () => {
     server = await startApp({
       database,
       clientDir: clientDist,
-      rooms: { releaseMinMs: 50, releaseJitterMs: 50 },
+      rooms: { releaseMinMs: 50, releaseJitterMs: 50, minBatch: 1 },
     });
     browser = await launchBrowser();
 

@@ -124,7 +124,7 @@ describeWith('a team’s cycle of sessions in Chromium, through the UI only', ch
     server = await startApp({
       database,
       clientDir: clientDist,
-      rooms: { releaseMinMs: 50, releaseJitterMs: 50 },
+      rooms: { releaseMinMs: 50, releaseJitterMs: 50, minBatch: 1 },
     });
     browser = await launchBrowser();
     owner = await openPerson(browser, { acceptDownloads: true });

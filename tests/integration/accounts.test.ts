@@ -164,7 +164,7 @@ function accountsSuite(open: () => Promise<Database>, dispose: () => Promise<voi
       trustProxy: true,
       logLevel: 'info',
       logStream: logs,
-      rooms: { releaseMinMs: 100, releaseJitterMs: 100 },
+      rooms: { releaseMinMs: 100, releaseJitterMs: 100, minBatch: 1 },
     });
   });
   afterEach(() => {

@@ -71,7 +71,7 @@ function exportsSuite(open: () => Promise<Database>, dispose: () => Promise<void
     database = await open();
     server = await startApp({
       database,
-      rooms: { releaseMinMs: 50, releaseJitterMs: 50 },
+      rooms: { releaseMinMs: 50, releaseJitterMs: 50, minBatch: 1 },
       retention: { intervalMs: 3_600_000, now: () => new Date(Date.now() + clockAheadMs) },
     });
 

@@ -171,7 +171,7 @@ function retentionSuite(open: () => Promise<Database>, dispose: () => Promise<vo
     database = await open();
     server = await startApp({
       database,
-      rooms: { releaseMinMs: 50, releaseJitterMs: 50 },
+      rooms: { releaseMinMs: 50, releaseJitterMs: 50, minBatch: 1 },
       // The schedule stays out of the way; the tests run the job themselves.
       retention: { intervalMs: 3_600_000, now: () => new Date(Date.now() + clockAheadMs) },
     });
