@@ -81,7 +81,8 @@ export function NoteComposer({ areaTitle, visibility, present, onAdd }: Props) {
           </div>
           <p id={anonymousHintId} className="field-hint">
             Nobody, the facilitator included, will see that you wrote it, so nobody can follow it up
-            with you. It appears a few seconds after you post it.{' '}
+            with you. It appears together with other people’s anonymous notes, once several have
+            written; if too few have when the step ends, it comes back to you.{' '}
             <a href="/anonymity" target="_blank" rel="noreferrer">
               What anonymous means, and what it cannot hide
               <span className="visually-hidden"> (opens in a new tab)</span>

@@ -29,7 +29,7 @@ export const visibilityText: Record<Visibility, { label: string; explain: string
   anonymous: {
     label: 'Anonymous',
     explain:
-      'Everyone sees each note but nobody, the facilitator included, sees who wrote it. Notes appear a few seconds after posting, in batches.',
+      'Everyone sees each note but nobody, the facilitator included, sees who wrote it. Notes appear in batches, once several people have written; a note that cannot stay anonymous goes back to its author.',
   },
   hidden: {
     label: 'Hidden until revealed',
