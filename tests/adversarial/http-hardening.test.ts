@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from '@reflectory/server';
+import { sql } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { LogCapture, startApp, type RunningApp } from '../support/app-server.ts';
+import { describeOnEachDatabase } from '../support/each-database.ts';
+import { signUp } from '../support/team-client.ts';
+import { AttackReport } from './support/attack-report.ts';
+import { Closer, castSession } from './support/cast.ts';
+import { query } from './support/db-forensics.ts';
+import { rawRequest } from './support/raw-http.ts';
+
+const jsonOnlyMessage = 'This API accepts only JSON bodies (Content-Type: application/json).';
+
+interface Answer<T> {
+  status: number;
+  body: T;
+  /** `name=value` of every cookie the answer set. */
+  cookies: string[];
+}
+
+/**
+ * Hostile review of the HTTP edge (issue #11, item 6): how the JSON-only guard reads paths, how
+ * strictly an Origin is parsed on every channel that checks one, and whether a person the
+ * facilitator made an observer, or removed, can shed that by joining again.
+ */
+describeOnEachDatabase('adversarial: HTTP hardening', (open, dispose) => {
+  let database: Database;
+  let server: RunningApp;
+  const report = new AttackReport('HTTP hardening');
+  const closer = new Closer();
+
+  beforeAll(async () => {
+    database = await open();
+    server = await startApp({ database, logLevel: 'info', logStream: new LogCapture() });
+  });
+  afterEach(() => closer.closeAll());
+  afterAll(async () => {
+    report.print();
+    closer.closeAll();
+    await server?.close();
+    await database?.close();
+    await dispose();
+  });
+
+  /** One request as a browser holding `cookie` (a `Cookie` header value) would send it. */
+  async function send<T>(
+    cookie: string,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<Answer<T>> {
+    const headers: Record<string, string> = {};
+    if (cookie) headers.cookie = cookie;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const response = await fetch(`${server.baseUrl}${path}`, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    return {
+      status: response.status,
+      body: (text === '' ? undefined : JSON.parse(text)) as T,
+      cookies: response.headers.getSetCookie().map((line) => line.split(';')[0] ?? ''),
+    };
+  }
+
+  async function participantCount(sessionId: string): Promise<number> {
+    const rows = await query(
+      database,
+      sql`select count(*)::int as n from participants where session_id = ${sessionId}`,
+    );
+    return Number(rows[0]?.n);
+  }
+
+  describe('the JSON-only guard decides on the route the router matched', () => {
+    /** Spellings of one API path that a router might take for it, and ones it must not. */
+    function spellings(path: string): string[] {
+      const rest = path.slice('/api/'.length);
+      const firstOfRest = `%${rest.charCodeAt(0).toString(16)}${rest.slice(1)}`;
+      return [
+        path,
+        `/%61pi/${rest}`,
+        `/%61%70%69/${rest}`,
+        `/api/${firstOfRest}`,
+        `/%61pi/${rest}?via=query`,
+        `${path}?via=query`,
+        `${path}#fragment`,
+        `http://127.0.0.1:${server.port}${path}`,
+        `http://evil.example${path}`,
+        `http://127.0.0.1:${server.port}/%61pi/${rest}`,
+        `/${path}`,
+        `/API/${rest}`,
+        `/api/../api/${rest}`,
+        `/api/./${rest}`,
+        `/%2e%2e/api/${rest}`,
+        `${path}/`,
+        `${path};jsessionid=1`,
+        `/%61pi/${rest}/`,
+      ];
+    }
+
+    it('a text/plain body cannot sign anyone out, however the path is spelled', async () => {
+      const sam = await signUp(server.baseUrl, 'Sam');
+      const breaches: string[] = [];
+      for (const target of spellings('/api/auth/signout')) {
+        for (const type of ['text/plain', 'text/plain;charset=UTF-8']) {
+          const answer = await rawRequest(server.port, {
+            method: 'POST',
+            target,
+            headers: [
+              ['Cookie', sam.cookie],
+              ['Content-Type', type],
+            ],
+            body: '{}',
+          });
+          const me = await send<{ user: unknown }>(sam.cookie, 'GET', '/api/auth/me');
+          // Refused by the guard, or not a route at all.
+          const refused =
+            (answer.status === 400 && answer.body.includes(jsonOnlyMessage)) ||
+            answer.status === 404;
+          const held = me.body.user !== null && refused;
+          report.record('cross-site form', `POST ${target} (${type})`, `${answer.status}`, held);
+          if (!held) breaches.push(`${target} (${type}) → ${answer.status} ${answer.body}`);
+        }
+      }
+      expect(breaches).toEqual([]);
+    });
+
+    it('every state-changing API route refuses a text/plain body before its handler runs, also under a percent-encoded path', async () => {
+      const cast = await castSession(server.baseUrl, 'Fay', []);
+      const before = await participantCount(cast.sessionId);
+      const routes: Array<[string, string, unknown]> = [
+        ['POST', '/api/join', { code: cast.joinCode, displayName: 'Mallory' }],
+        ['POST', '/api/sessions', { title: 'Forged', facilitatorName: 'Mallory' }],
+        ['POST', '/api/models', { name: 'Forged' }],
+        ['DELETE', `/api/models/${randomUUID()}`, {}],
+        ['POST', '/api/auth/signin', { email: 'a@example.org', password: 'x' }],
+        ['POST', '/api/auth/signup', { email: 'a@example.org', password: 'x', displayName: 'x' }],
+        ['POST', '/api/teams', { name: 'Forged' }],
+        ['PATCH', `/api/teams/${randomUUID()}`, { name: 'Forged' }],
+        ['POST', `/api/invites/${'a'.repeat(43)}/accept`, {}],
+      ];
+      const breaches: string[] = [];
+      for (const [method, path, body] of routes) {
+        for (const target of [path, path.replace('/api/', '/%61pi/'), `http://x${path}`]) {
+          const answer = await rawRequest(server.port, {
+            method,
+            target,
+            headers: [['Content-Type', 'text/plain']],
+            body: JSON.stringify(body),
+          });
+          const held = answer.status === 400 && answer.body.includes(jsonOnlyMessage);
+          report.record('cross-site form', `${method} ${target}`, `${answer.status}`, held);
+          if (!held) breaches.push(`${method} ${target} → ${answer.status} ${answer.body}`);
+          expect(answer.headers.get('set-cookie')).toBeUndefined();
+        }
+      }
+      expect(breaches).toEqual([]);
+      expect(await participantCount(cast.sessionId)).toBe(before);
+    });
+  });
+});
