@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '@reflectory/server';
 import { sql } from 'drizzle-orm';
+import { io } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LogCapture, startApp, type RunningApp } from '../support/app-server.ts';
 import { describeOnEachDatabase } from '../support/each-database.ts';
 import { signUp } from '../support/team-client.ts';
 import { AttackReport } from './support/attack-report.ts';
-import { Closer, castSession } from './support/cast.ts';
+import { Closer, boardUrl, castSession } from './support/cast.ts';
 import { query } from './support/db-forensics.ts';
+import { handshakeStatus } from './support/raw-doc-socket.ts';
 import { rawRequest } from './support/raw-http.ts';
 
 const jsonOnlyMessage = 'This API accepts only JSON bodies (Content-Type: application/json).';
@@ -159,6 +161,157 @@ describeOnEachDatabase('adversarial: HTTP hardening', (open, dispose) => {
       }
       expect(breaches).toEqual([]);
       expect(await participantCount(cast.sessionId)).toBe(before);
+    });
+  });
+
+  describe('an Origin is exactly scheme://host[:port], or it is refused', () => {
+    /** Origins that name this server's host in some way, none of them a browser's serialization. */
+    function hostileOrigins(): string[] {
+      const own = `http://127.0.0.1:${server.port}`;
+      return [
+        `http://user@127.0.0.1:${server.port}`,
+        `http://user:secret@127.0.0.1:${server.port}`,
+        `${own}/`,
+        `${own}/path`,
+        `${own}?query`,
+        `${own}#fragment`,
+        `${own}\\`,
+        `HTTP://127.0.0.1:${server.port}`,
+        `http://127.0.0.1:0${server.port}`,
+        `http://127.1:${server.port}`,
+        `http://0x7f.0.0.1:${server.port}`,
+        `http://127.0.0.1.:${server.port}`,
+        `http://%31%32%37.0.0.1:${server.port}`,
+        `${own}, http://evil.example`,
+        `http://evil.example ${own}`,
+        `ws://127.0.0.1:${server.port}`,
+        'null',
+        'http://evil.example',
+        `http://localhost:${server.port}`,
+      ];
+    }
+
+    it('state-changing HTTP requests: a user part, a path, a default port or any other spelling is refused', async () => {
+      const own = `http://127.0.0.1:${server.port}`;
+      const signOut = (headers: Array<[string, string]>) =>
+        rawRequest(server.port, { method: 'POST', target: '/api/auth/signout', headers });
+      const breaches: string[] = [];
+      const cases: Array<[string, Array<[string, string]>]> = [
+        ...hostileOrigins().map((origin): [string, Array<[string, string]>] => [
+          origin,
+          [['Origin', origin]],
+        ]),
+        ['empty Origin', [['Origin', '']]],
+        [
+          'two Origins, ours twice',
+          [
+            ['Origin', own],
+            ['Origin', own],
+          ],
+        ],
+        [
+          'two Origins, ours first',
+          [
+            ['Origin', own],
+            ['Origin', 'http://evil.example'],
+          ],
+        ],
+        [
+          'two Origins, ours last',
+          [
+            ['Origin', 'http://evil.example'],
+            ['Origin', own],
+          ],
+        ],
+        [
+          'default port written out',
+          [
+            ['Host', '127.0.0.1'],
+            ['Origin', 'http://127.0.0.1:80'],
+          ],
+        ],
+        [
+          'https default port',
+          [
+            ['Host', '127.0.0.1'],
+            ['Origin', 'https://127.0.0.1:443'],
+          ],
+        ],
+      ];
+      for (const [name, headers] of cases) {
+        const answer = await signOut(headers);
+        const held = answer.status === 403;
+        report.record('foreign page', `POST with Origin ${name}`, `${answer.status}`, held);
+        if (!held) breaches.push(`${name} → ${answer.status}`);
+      }
+      expect(breaches).toEqual([]);
+      // Our own page, a page on the default port, and a client that sends no Origin all pass.
+      expect((await signOut([['Origin', own]])).status).toBe(204);
+      expect(
+        (
+          await signOut([
+            ['Host', '127.0.0.1'],
+            ['Origin', 'http://127.0.0.1'],
+          ])
+        ).status,
+      ).toBe(204);
+      expect((await signOut([])).status).toBe(204);
+    });
+
+    it('the /yjs/ WebSocket and the Socket.IO handshakes refuse the same origins', async () => {
+      const cast = await castSession(server.baseUrl, 'Fay', ['Ann']);
+      const ann = cast.get('Ann');
+      const board = boardUrl(server.baseUrl, cast.sessionId);
+      const socketIo = (origin: string) =>
+        new Promise<string>((resolve) => {
+          const socket = io(server.baseUrl, {
+            transports: ['websocket'],
+            extraHeaders: { cookie: ann.cookie, origin },
+            auth: { sessionId: cast.sessionId },
+            forceNew: true,
+            reconnection: false,
+          });
+          socket.once('connect', () => {
+            socket.close();
+            resolve('connected');
+          });
+          socket.once('connect_error', (error) => {
+            socket.close();
+            resolve(`refused: ${error.message}`);
+          });
+        });
+      const polling = async (origin: string) =>
+        (
+          await rawRequest(server.port, {
+            method: 'GET',
+            target: '/socket.io/?EIO=4&transport=polling',
+            headers: [
+              ['Origin', origin],
+              ['Cookie', ann.cookie],
+            ],
+          })
+        ).status;
+
+      const breaches: string[] = [];
+      for (const origin of hostileOrigins()) {
+        const doc = await handshakeStatus(board, { cookie: ann.cookie, origin });
+        const viaSocket = await socketIo(origin);
+        const viaPolling = await polling(origin);
+        const results: Array<[string, boolean, string]> = [
+          ['/yjs/ WebSocket', doc === 403, `${doc}`],
+          ['Socket.IO over WebSocket', viaSocket !== 'connected', viaSocket],
+          ['Socket.IO polling', viaPolling === 403, `${viaPolling}`],
+        ];
+        for (const [channel, held, outcome] of results) {
+          report.record('foreign page', `${channel} with Origin ${origin}`, outcome, held);
+          if (!held) breaches.push(`${channel} with Origin ${origin} → ${outcome}`);
+        }
+      }
+      expect(breaches).toEqual([]);
+      const own = `http://127.0.0.1:${server.port}`;
+      expect(await handshakeStatus(board, { cookie: ann.cookie, origin: own })).toBe(101);
+      expect(await socketIo(own)).toBe('connected');
+      expect(await polling(own)).toBe(200);
     });
   });
 });
