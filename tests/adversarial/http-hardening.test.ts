@@ -7,7 +7,8 @@ import { LogCapture, startApp, type RunningApp } from '../support/app-server.ts'
 import { describeOnEachDatabase } from '../support/each-database.ts';
 import { signUp } from '../support/team-client.ts';
 import { AttackReport } from './support/attack-report.ts';
-import { Closer, boardUrl, castSession } from './support/cast.ts';
+import { ok } from './support/board-setup.ts';
+import { Closer, boardUrl, castSession, type Cast } from './support/cast.ts';
 import { query } from './support/db-forensics.ts';
 import { handshakeStatus } from './support/raw-doc-socket.ts';
 import { rawRequest } from './support/raw-http.ts';
@@ -19,6 +20,14 @@ interface Answer<T> {
   body: T;
   /** `name=value` of every cookie the answer set. */
   cookies: string[];
+}
+
+interface ErrorAnswer {
+  error: { code: string; message: string };
+}
+
+interface MembershipAnswer {
+  you: { id: string; role: string };
 }
 
 /**
@@ -68,12 +77,25 @@ describeOnEachDatabase('adversarial: HTTP hardening', (open, dispose) => {
     };
   }
 
+  function cookieNamed(cookie: string, name: string): string {
+    const pair = cookie.split('; ').find((part) => part.startsWith(`${name}=`));
+    if (!pair) throw new Error(`no ${name} cookie in ${cookie}`);
+    return pair;
+  }
+
   async function participantCount(sessionId: string): Promise<number> {
     const rows = await query(
       database,
       sql`select count(*)::int as n from participants where session_id = ${sessionId}`,
     );
     return Number(rows[0]?.n);
+  }
+
+  /** The facilitator, live, acting on someone in the session. */
+  async function facilitatorOf(cast: Cast) {
+    const fay = closer.add(cast.facilitator.browser.connect(cast.sessionId));
+    await fay.waitUntilSynced();
+    return fay;
   }
 
   describe('the JSON-only guard decides on the route the router matched', () => {
@@ -312,6 +334,47 @@ describeOnEachDatabase('adversarial: HTTP hardening', (open, dispose) => {
       expect(await handshakeStatus(board, { cookie: ann.cookie, origin: own })).toBe(101);
       expect(await socketIo(own)).toBe('connected');
       expect(await polling(own)).toBe(200);
+    });
+  });
+
+  describe('GET /api/sessions/:id keeps its documented contract', () => {
+    it('[R4] a removed participant is answered 401, from their browser and from their account', async () => {
+      const cast = await castSession(server.baseUrl, 'Fay', []);
+      const ben = await signUp(server.baseUrl, 'Ben');
+      const joined = await ben.request<MembershipAnswer>('POST', '/api/join', {
+        code: cast.joinCode,
+        displayName: 'Ben',
+      });
+      const fay = await facilitatorOf(cast);
+      ok(await fay.command('participant:remove', { participantId: joined.body.you.id }));
+
+      const path = `/api/sessions/${cast.sessionId}`;
+      const fromBrowser = await send<ErrorAnswer>(
+        cookieNamed(ben.cookie, 'rf_device'),
+        'GET',
+        path,
+      );
+      const fromAccount = await send<ErrorAnswer>(
+        cookieNamed(ben.cookie, 'rf_session'),
+        'GET',
+        path,
+      );
+      for (const [attempt, answer] of [
+        ['his browser', fromBrowser],
+        ['his account in another browser', fromAccount],
+      ] as const) {
+        report.record(
+          'Ben (removed)',
+          `GET /api/sessions/:id from ${attempt}`,
+          `${answer.status}`,
+          answer.status === 401,
+        );
+        expect(answer.status, attempt).toBe(401);
+        expect(answer.body.error).toEqual({
+          code: 'unauthorized',
+          message: 'The facilitator removed you from this session.',
+        });
+      }
     });
   });
 });

@@ -191,7 +191,8 @@ export class SessionService {
   ): Promise<Result<Membership>> {
     const session = await this.store.sessions.findById(sessionId);
     const you = session ? await this.findPerson(session.id, deviceHash, userId) : undefined;
-    if (you?.removed) return fail(ErrorCode.forbidden, removedMessage);
+    // Removed is no longer in the session: 401 like any outsider, told why.
+    if (you?.removed) return fail(ErrorCode.unauthorized, removedMessage);
     if (!session || !you) {
       return fail(
         ErrorCode.unauthorized,
