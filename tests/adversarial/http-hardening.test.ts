@@ -337,6 +337,154 @@ describeOnEachDatabase('adversarial: HTTP hardening', (open, dispose) => {
     });
   });
 
+  describe('a role the facilitator set, or a removal, survives joining again', () => {
+    it('[RJ2] an observer joining again as someone new from the same browser is refused and stays an observer', async () => {
+      const cast = await castSession(server.baseUrl, 'Fay', ['Olive']);
+      const olive = cast.get('Olive');
+      const fay = await facilitatorOf(cast);
+      ok(await fay.command('role:set', { participantId: olive.id, role: 'observer' }));
+      const before = await participantCount(cast.sessionId);
+
+      const again = await send<ErrorAnswer & MembershipAnswer>(olive.cookie, 'POST', '/api/join', {
+        code: cast.joinCode,
+        displayName: 'Olive, new',
+        asNewParticipant: true,
+      });
+      const held = again.status === 403;
+      report.record(
+        'Olive (observer)',
+        'POST /api/join asNewParticipant from her browser',
+        held ? `${again.status}` : `${again.status} as ${again.body.you?.role}`,
+        held,
+      );
+      expect(again.status).toBe(403);
+      expect(again.body.error.code).toBe('forbidden');
+      expect(again.body.error.message).toMatch(/observer/);
+      const me = await send<MembershipAnswer>(
+        olive.cookie,
+        'GET',
+        `/api/sessions/${cast.sessionId}`,
+      );
+      expect(me.body.you).toMatchObject({ id: olive.id, role: 'observer' });
+      expect(await participantCount(cast.sessionId)).toBe(before);
+      // Joining without asking to be someone new still brings her back, as the observer she is.
+      const back = await send<MembershipAnswer>(olive.cookie, 'POST', '/api/join', {
+        code: cast.joinCode,
+        displayName: 'Olive',
+      });
+      expect(back.status).toBe(200);
+      expect(back.body.you).toMatchObject({ id: olive.id, role: 'observer' });
+    });
+
+    it('[RJ2] a signed-in observer cannot shed the role from another browser, nor by linking her account from a browser that is someone else', async () => {
+      const cast = await castSession(server.baseUrl, 'Fay', []);
+      const olive = await signUp(server.baseUrl, 'Olive');
+      const joined = await olive.request<MembershipAnswer>('POST', '/api/join', {
+        code: cast.joinCode,
+        displayName: 'Olive',
+      });
+      expect(joined.status).toBe(200);
+      const fay = await facilitatorOf(cast);
+      ok(await fay.command('role:set', { participantId: joined.body.you.id, role: 'observer' }));
+      const signIn = cookieNamed(olive.cookie, 'rf_session');
+
+      // A second browser, signed in as Olive, asks to be someone new.
+      const second = await send<ErrorAnswer>(signIn, 'POST', '/api/join', {
+        code: cast.joinCode,
+        displayName: 'Olive, new',
+        asNewParticipant: true,
+      });
+      // A third browser first joins anonymously (anyone with the code can), then signs in as
+      // Olive and asks to be someone new: the account would then be a participant everywhere.
+      const visitor = await send<MembershipAnswer>('', 'POST', '/api/join', {
+        code: cast.joinCode,
+        displayName: 'Visitor',
+      });
+      expect(visitor.status).toBe(200);
+      const thirdCookie = `${visitor.cookies[0] ?? ''}; ${signIn}`;
+      const third = await send<ErrorAnswer>(thirdCookie, 'POST', '/api/join', {
+        code: cast.joinCode,
+        displayName: 'Olive, new',
+        asNewParticipant: true,
+      });
+      const anywhere = await send<MembershipAnswer>(
+        signIn,
+        'GET',
+        `/api/sessions/${cast.sessionId}`,
+      );
+      const results: Array<[string, boolean, string]> = [
+        [
+          'asNewParticipant from a second signed-in browser',
+          second.status === 403,
+          `${second.status}`,
+        ],
+        [
+          'asNewParticipant from a browser that is someone else',
+          third.status === 403,
+          `${third.status}`,
+        ],
+        [
+          'her account afterwards, from any browser',
+          anywhere.body.you.role === 'observer',
+          anywhere.body.you.role,
+        ],
+      ];
+      for (const [attempt, held, outcome] of results) {
+        report.record('Olive (observer, signed in)', attempt, outcome, held);
+      }
+      expect(second.status).toBe(403);
+      expect(second.body.error.message).toMatch(/observer/);
+      expect(third.status).toBe(403);
+      expect(third.body.error.message).toMatch(/observer/);
+      expect(anywhere.body.you).toMatchObject({ id: joined.body.you.id, role: 'observer' });
+    });
+
+    it('[RJ1] a removed person cannot come back by linking their account from a browser that is someone else', async () => {
+      const cast = await castSession(server.baseUrl, 'Fay', []);
+      const rex = await signUp(server.baseUrl, 'Rex');
+      const joined = await rex.request<MembershipAnswer>('POST', '/api/join', {
+        code: cast.joinCode,
+        displayName: 'Rex',
+      });
+      const fay = await facilitatorOf(cast);
+      ok(await fay.command('participant:remove', { participantId: joined.body.you.id }));
+      const signIn = cookieNamed(rex.cookie, 'rf_session');
+
+      const own = await send<ErrorAnswer>(rex.cookie, 'POST', '/api/join', {
+        code: cast.joinCode,
+        displayName: 'Rex, new',
+        asNewParticipant: true,
+      });
+      const visitor = await send<MembershipAnswer>('', 'POST', '/api/join', {
+        code: cast.joinCode,
+        displayName: 'Visitor',
+      });
+      const linked = await send<ErrorAnswer>(
+        `${visitor.cookies[0] ?? ''}; ${signIn}`,
+        'POST',
+        '/api/join',
+        { code: cast.joinCode, displayName: 'Rex, new', asNewParticipant: true },
+      );
+      const anywhere = await send<ErrorAnswer>(signIn, 'GET', `/api/sessions/${cast.sessionId}`);
+      const results: Array<[string, boolean, string]> = [
+        ['asNewParticipant from his own browser', own.status === 403, `${own.status}`],
+        [
+          'asNewParticipant from a browser that is someone else',
+          linked.status === 403,
+          `${linked.status}`,
+        ],
+        ['his account afterwards, from any browser', anywhere.status === 401, `${anywhere.status}`],
+      ];
+      for (const [attempt, held, outcome] of results) {
+        report.record('Rex (removed, signed in)', attempt, outcome, held);
+      }
+      expect(own.status).toBe(403);
+      expect(linked.status).toBe(403);
+      expect(linked.body.error.message).toBe('The facilitator removed you from this session.');
+      expect(anywhere.status).toBe(401);
+    });
+  });
+
   describe('GET /api/sessions/:id keeps its documented contract', () => {
     it('[R4] a removed participant is answered 401, from their browser and from their account', async () => {
       const cast = await castSession(server.baseUrl, 'Fay', []);
