@@ -5,7 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Database } from './db/database.ts';
 import { createStore } from './db/store.ts';
-import { refuseNonJsonBodies } from './auth/json-only.ts';
+import { acceptOnlyJsonBodies } from './auth/json-only.ts';
 import { createUserSessions } from './auth/user-sessions.ts';
 import { registerAccountRoutes } from './http/account-routes.ts';
 import { registerClientApp } from './http/client-app.ts';
@@ -95,7 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(fastifyCookie);
   await app.register(rateLimit, { global: false });
-  app.addHook('onRequest', refuseNonJsonBodies);
+  acceptOnlyJsonBodies(app);
 
   registerErrorHandling(app);
   registerHealthRoutes(app, deps.database);

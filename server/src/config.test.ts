@@ -63,6 +63,9 @@ describe('parseConfig', () => {
     [{ RETENTION_DAYS_DEFAULT: '-1' }, /RETENTION_DAYS_DEFAULT/],
     [{ RETENTION_INTERVAL_MINUTES: '0' }, /RETENTION_INTERVAL_MINUTES/],
     [{ ALLOWED_ORIGINS: 'https://ok.example, https://bad.example/path' }, /ALLOWED_ORIGINS/],
+    [{ ALLOWED_ORIGINS: 'https://Upper.example' }, /ALLOWED_ORIGINS/],
+    [{ ALLOWED_ORIGINS: 'https://default-port.example:443' }, /ALLOWED_ORIGINS/],
+    [{ ALLOWED_ORIGINS: 'https://user@ok.example' }, /ALLOWED_ORIGINS/],
   ])('refuses %o with one line naming the variable', (env, pattern) => {
     let caught: unknown;
     try {

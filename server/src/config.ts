@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defaultMinBatch } from '@reflectory/shared';
 import { z } from 'zod';
+import { isSerializedOrigin } from './auth/origin.ts';
 import { defaultPoolSize } from './db/database.ts';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -8,14 +9,10 @@ const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
 const originSchema = z
   .string()
   .trim()
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value;
-    } catch {
-      return false;
-    }
-  }, 'each origin must look like https://host[:port], with no path or trailing slash');
+  .refine(
+    isSerializedOrigin,
+    'each origin must look like https://host[:port] in lowercase, with no default port, path or trailing slash',
+  );
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),

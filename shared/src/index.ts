@@ -16,6 +16,7 @@ export { checkNoteText, noteTextMax } from './session/decide-notes.ts';
 export { tally, votesBy, votesUsed, voteBudgetMax } from './session/decide-votes.ts';
 export { groupTitleMax, actionTextMax } from './session/decide-board.ts';
 export * from './session/previous-actions.ts';
+export { decideJoin, removedFromSessionMessage, type JoinStanding } from './session/joining.ts';
 export { checkReviewNote } from './session/decide-previous-actions.ts';
 export { timerMaxMs } from './session/decide-facilitation.ts';
 export * from './session/anonymous-release.ts';

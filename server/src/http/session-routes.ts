@@ -51,8 +51,9 @@ export function ensureDevice(request: FastifyRequest, reply: FastifyReply): stri
 /** State-changing requests from another site's page are refused (CSRF), on top of SameSite=Lax. */
 export function originCheck(allowedOrigins: readonly string[]) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!isAllowedOrigin(request.headers.origin, request.headers.host, allowedOrigins)) {
-      request.log.warn({ origin: request.headers.origin }, 'request from a foreign origin refused');
+    const origins = request.raw.headersDistinct.origin;
+    if (!isAllowedOrigin(origins, request.headers.host, allowedOrigins)) {
+      request.log.warn({ origin: origins }, 'request from a foreign origin refused');
       return sendError(reply, ErrorCode.forbidden, 'Requests from other sites are not accepted.');
     }
   };

@@ -56,11 +56,9 @@ export function attachDocEndpoint(httpServer: HttpServer, deps: DocEndpointDeps)
     if (path.startsWith('/socket.io/')) return; // Socket.IO's own listener takes it
     socket.on('error', () => socket.destroy());
     if (!path.startsWith('/yjs/')) return refuseUpgrade(socket, 404, 'Not Found');
-    if (!isAllowedOrigin(request.headers.origin, request.headers.host, deps.allowedOrigins)) {
-      deps.log.warn(
-        { origin: request.headers.origin },
-        'refused: document socket from a foreign origin',
-      );
+    const origins = request.headersDistinct.origin;
+    if (!isAllowedOrigin(origins, request.headers.host, deps.allowedOrigins)) {
+      deps.log.warn({ origin: origins }, 'refused: document socket from a foreign origin');
       return refuseUpgrade(socket, 403, 'Forbidden');
     }
     const sessionId = boardPath.exec(path)?.[1]?.toLowerCase();

@@ -44,16 +44,10 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketServerDep
     // Let /yjs/ upgrades through to the document endpoint instead of destroying them.
     destroyUpgrade: false,
     allowRequest: (request, callback) => {
-      const allowed = isAllowedOrigin(
-        request.headers.origin,
-        request.headers.host,
-        deps.allowedOrigins,
-      );
+      const origins = request.headersDistinct.origin;
+      const allowed = isAllowedOrigin(origins, request.headers.host, deps.allowedOrigins);
       if (!allowed)
-        deps.log.warn(
-          { origin: request.headers.origin },
-          'refused: Socket.IO handshake from a foreign origin',
-        );
+        deps.log.warn({ origin: origins }, 'refused: Socket.IO handshake from a foreign origin');
       callback(allowed ? null : 'origin not allowed', allowed);
     },
   });

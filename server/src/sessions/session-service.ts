@@ -3,6 +3,7 @@ import {
   ErrorCode,
   boardDocName,
   colourFor,
+  decideJoin,
   defaultAgreementText,
   defaultModelId,
   fail,
@@ -11,6 +12,7 @@ import {
   modelSchema,
   joinCodeFromBytes,
   ok,
+  removedFromSessionMessage,
   type JoinLookup,
   type Membership,
   type Participant,
@@ -25,8 +27,6 @@ import type { Store } from '../db/store.ts';
 import { captureUpdate, projectBoard } from './board-projection.ts';
 import { snapshotPreviousActions } from './previous-actions-snapshot.ts';
 import type { RoomRegistry } from './room-registry.ts';
-
-const removedMessage = 'The facilitator removed you from this session.';
 
 const noSuchCode =
   'No open session has that code. Check it with the person who shared it; the session may also have ended.';
@@ -143,7 +143,8 @@ export class SessionService {
 
   /**
    * Joins an open session by code. A browser (or a signed-in account, from any browser) already
-   * in the session comes back as the same participant, unless it asks to join as someone new.
+   * in the session comes back as the same participant, unless it asks to join as someone new;
+   * who may do which is `decideJoin`'s rule ([RJ1]–[RJ4]).
    */
   async join(input: {
     code: string;
@@ -156,16 +157,16 @@ export class SessionService {
     const session = await this.store.sessions.findOpenByJoinCode(input.code);
     if (!session) return fail(ErrorCode.notFound, noSuchCode);
     const existing = await this.findPerson(session.id, input.deviceHash, input.userId ?? undefined);
-    if (existing?.removed) return fail(ErrorCode.forbidden, removedMessage);
-    if (existing && !input.asNewParticipant) return ok(toMembership(session, existing));
-    if (existing?.role === 'facilitator') {
-      return fail(
-        ErrorCode.conflict,
-        'This browser runs this session as its facilitator. To join as someone else, use a private window or another browser.',
-      );
-    }
-
     const everyone = await this.store.participants.listBySession(session.id);
+    const decided = decideJoin({
+      current: existing,
+      linked: input.userId ? everyone.filter((person) => person.userId === input.userId) : [],
+      asNewParticipant: input.asNewParticipant,
+    });
+    if (!decided.ok) return decided;
+    if (decided.data.kind === 'returning')
+      return ok(toMembership(session, decided.data.participant));
+
     const participant: ParticipantRecord = {
       ...this.newParticipant(session.id, input.displayName, 'participant', everyone.length),
       userId: input.userId ?? null,
@@ -191,7 +192,8 @@ export class SessionService {
   ): Promise<Result<Membership>> {
     const session = await this.store.sessions.findById(sessionId);
     const you = session ? await this.findPerson(session.id, deviceHash, userId) : undefined;
-    if (you?.removed) return fail(ErrorCode.forbidden, removedMessage);
+    // Removed is no longer in the session: 401 like any outsider, told why.
+    if (you?.removed) return fail(ErrorCode.unauthorized, removedFromSessionMessage);
     if (!session || !you) {
       return fail(
         ErrorCode.unauthorized,
