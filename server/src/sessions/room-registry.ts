@@ -96,10 +96,19 @@ export class RoomRegistry {
     const now = Date.now();
     for (const room of this.rooms.values()) {
       room.renewPresence();
-      if (room.connectionCount === 0 && now - room.lastActivity >= this.options.idleMs) {
+      // A room about to settle held anonymous notes stays: its memory knows their authors (AR1).
+      const idle =
+        room.connectionCount === 0 &&
+        !room.releasePending &&
+        now - room.lastActivity >= this.options.idleMs;
+      if (idle) {
         void room
           .enqueue(async () => {
-            if (room.connectionCount > 0 || Date.now() - room.lastActivity < this.options.idleMs)
+            if (
+              room.connectionCount > 0 ||
+              room.releasePending ||
+              Date.now() - room.lastActivity < this.options.idleMs
+            )
               return;
             await room.compact();
             room.evicted = true;

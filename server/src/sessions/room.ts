@@ -170,6 +170,11 @@ export class SessionRoom {
     return this.connections.size;
   }
 
+  /** Held anonymous items are due to be settled shortly (the release timer is armed). */
+  get releasePending(): boolean {
+    return this.releaseHandle !== undefined;
+  }
+
   /**
    * Queues a person's command so that it is answered within the store timeout of its arrival,
    * however long the queue: if its turn has not come by then it is answered `unavailable` (and
