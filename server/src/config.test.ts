@@ -14,6 +14,7 @@ describe('parseConfig', () => {
       trustProxy: false,
       retentionDaysDefault: 30,
       retentionIntervalMinutes: 60,
+      anonymousMinBatch: 3,
     });
     expect(config.dataDir.endsWith('.reflectory')).toBe(true);
   });
@@ -35,6 +36,7 @@ describe('parseConfig', () => {
       RETENTION_DAYS_DEFAULT: '0',
       RETENTION_INTERVAL_MINUTES: '15',
       STANDALONE_SESSIONS: 'false',
+      ANONYMOUS_MIN_BATCH: '5',
     });
     expect(config).toEqual({
       port: 8080,
@@ -48,6 +50,7 @@ describe('parseConfig', () => {
       retentionDaysDefault: 0,
       retentionIntervalMinutes: 15,
       standaloneSessions: false,
+      anonymousMinBatch: 5,
     });
   });
 
@@ -58,6 +61,7 @@ describe('parseConfig', () => {
     [{ DATABASE_URL: 'not a url' }, /DATABASE_URL/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ DATABASE_POOL_SIZE: '0' }, /DATABASE_POOL_SIZE/],
+    [{ ANONYMOUS_MIN_BATCH: '0' }, /ANONYMOUS_MIN_BATCH/],
     [{ TRUST_PROXY: 'yes' }, /TRUST_PROXY must be true or false/],
     [{ STANDALONE_SESSIONS: 'no' }, /STANDALONE_SESSIONS must be true or false/],
     [{ RETENTION_DAYS_DEFAULT: '-1' }, /RETENTION_DAYS_DEFAULT/],
