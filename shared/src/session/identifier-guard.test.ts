@@ -64,8 +64,8 @@ describe('identifier guard', () => {
     });
 
     it('[ID1] a number written straight after another one is still found', () => {
-      expect(found('in bay 2 943 476 5919')).toEqual([
-        ['bedOrRoom', 'bay 2'],
+      expect(found('in bed 2 943 476 5919')).toEqual([
+        ['bedOrRoom', 'bed 2'],
         ['nhsNumber', '943 476 5919'],
       ]);
     });
@@ -113,6 +113,7 @@ describe('identifier guard', () => {
         ['born on 3 May', 'born on 3 May'],
         ['born in May 2019', 'born in May 2019'],
         ['her birthday is 12 March', 'birthday is 12 March'],
+        ['her DOB as 03/02/2019', 'DOB as 03/02/2019'],
       ]);
     });
 
@@ -299,6 +300,7 @@ describe('identifier guard', () => {
         'DR site failover',
         'I asked the Dr. Then she left',
         'my sister Jo',
+        'As Sir Ken Robinson said',
       ]);
     });
   });
@@ -315,6 +317,7 @@ describe('identifier guard', () => {
         ['bed 12a', 'bed 12a'],
         ['beds 3 and 4', 'beds 3 and 4'],
         ['cubicle 6', 'cubicle 6'],
+        ['the lady in room 12 rang twice. We met later.', 'room 12'],
       ]);
     });
 
@@ -325,6 +328,9 @@ describe('identifier guard', () => {
         'meeting room 4 at ten',
         'the family room 2 was free',
         'loading bay 3',
+        'we moved him to bay 3, nearer the station', // a bay holds several patients
+        'I moved the meeting to room 14.',
+        'Our room 1 standup space is small',
         'a 2 bed flat',
         'Ward 7 and Ward 12',
         'room 2.5 metres wide',

@@ -45,7 +45,7 @@ const monthDayYear = `\\b(?<um>${monthNames})\\b\\.?\\s+(?<ud>\\d{1,2})${ordinal
 const fullDate = new RegExp(`${numericDate}|${isoDate}|${dayMonthYear}|${monthDayYear}`, 'gi');
 
 const cue =
-  '\\b(?:d\\.?o\\.?b\\.?|date\\s+of\\s+birth|born(?:\\s+(?:on|in))?|birthday(?:\\s+(?:is|was|on))?)(?:\\s+(?:is|was|of))?\\s*[:=-]?\\s*';
+  '\\b(?:d\\.?o\\.?b\\.?|date\\s+of\\s+birth|born(?:\\s+(?:on|in))?|birthday(?:\\s+(?:is|was|on))?)(?:\\s+(?:is|was|of|as))?\\s*[:=-]?\\s*';
 const partialDate = [
   `(?<![\\w./-])\\d{1,2}[/.-]\\d{1,2}(?:[/.-](?:\\d{4}|\\d{2}))?(?![\\w]|[./-]\\d)`,
   `\\d{4}-\\d{2}-\\d{2}`,

@@ -5,7 +5,8 @@ import type { IdentifierMatch } from './kinds.ts';
  * Teams), and titles that are words, which must be capitalised ("my sister Jo" is not a title).
  */
 const abbreviated = ['Mr', 'Mrs', 'Ms', 'Mx', 'Dr', 'Prof', 'Rev', 'Revd', 'Cllr'];
-const worded = ['Miss', 'Doctor', 'Professor', 'Nurse', 'Sister', 'Matron', 'Sir', 'Dame'];
+// Not Sir or Dame: with a first name after them they are nearly always public figures quoted.
+const worded = ['Miss', 'Doctor', 'Professor', 'Nurse', 'Sister', 'Matron'];
 const titles = [...abbreviated.flatMap((title) => [title, title.toLowerCase()]), ...worded].join(
   '|',
 );
