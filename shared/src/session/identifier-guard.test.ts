@@ -282,6 +282,8 @@ describe('identifier guard', () => {
         ['Ms McDonald-Hughes', 'Ms McDonald-Hughes'],
         ['Prof Brookfield', 'Prof Brookfield'],
         ['Miss Adeyemi in year 9', 'Miss Adeyemi'],
+        ['Fr Michael came to the bay', 'Fr Michael'],
+        ['Imam Hassan sat with the family', 'Imam Hassan'],
       ]);
     });
 
@@ -301,6 +303,8 @@ describe('identifier guard', () => {
         'I asked the Dr. Then she left',
         'my sister Jo',
         'As Sir Ken Robinson said',
+        'Father Christmas came to the children’s ward',
+        'on Father’s Day',
       ]);
     });
   });

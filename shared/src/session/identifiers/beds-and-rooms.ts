@@ -15,7 +15,7 @@ const sharedRooms =
   'meeting|training|seminar|conference|interview|class|staff|teaching|board|break|store|server|escape|counselling|quiet|family|visitors|day|waiting|consulting|therapy|sensory|clinic|treatment|changing|sluice|rest|tea|music|art|it|computer|science|exam|sports|drama|dining|common';
 
 const bedOrRoom = new RegExp(
-  `(?<!\\b(?:${sharedRooms})\\s+)(?<![\\w-])(?:bays?${number},?\\s+)?${unit}(?:,?\\s+${unit})*(?:\\s+and\\s+\\d{1,3}[a-z]?(?![\\w]|[.:,/]\\d))?`,
+  `(?<!\\b(?:${sharedRooms})\\s{1,3})(?<![\\w-])(?:bays?${number},?\\s+)?${unit}(?:,?\\s+${unit})*(?:\\s+and\\s+\\d{1,3}[a-z]?(?![\\w]|[.:,/]\\d))?`,
   'gi',
 );
 

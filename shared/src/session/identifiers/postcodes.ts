@@ -36,7 +36,20 @@ const fullPostcode = new RegExp(
  * SW1A", "the NG7 area".
  */
 const cuedOutward =
-  /(?<=\b(?:post\s?code|lives in|living in|lived in|moved to|moving to|address(?: is)?)[:\s]+(?:the\s+)?)[A-Z]{1,2}\d[A-Z\d]?(?![\w-])|(?<=\bthe\s+)[A-Z]{1,2}\d[A-Z\d]?(?=\s+(?:area|postcode|district)\b)/gi;
+  /\b(?:post\s?code|lives in|living in|lived in|moved to|moving to|address(?: is)?)[:\s]{1,3}(?:the\s{1,3})?(?<code>[A-Z]{1,2}\d[A-Z\d]?)(?![\w-])|\bthe\s{1,3}(?<area>[A-Z]{1,2}\d[A-Z\d]?)\s{1,3}(?:area|postcode|district)\b/dgi;
+
+/** The outward codes that `cuedOutward` found, without their cue words. */
+function cuedOutwardCodes(text: string): IdentifierMatch[] {
+  const found: IdentifierMatch[] = [];
+  for (const hit of text.matchAll(cuedOutward)) {
+    const [start, end] = hit.indices?.groups?.code ?? hit.indices?.groups?.area ?? [];
+    const code = hit.groups?.code ?? hit.groups?.area ?? '';
+    if (start !== undefined && end !== undefined && isOutwardCode(code)) {
+      found.push({ kind: 'postcode', start, end });
+    }
+  }
+  return found;
+}
 
 /** [ID4] UK postcodes, full ("SW1A 1AA", "m1 1ae") or, where the context says so, outward only. */
 export function findPostcodes(text: string): IdentifierMatch[] {
@@ -49,6 +62,5 @@ export function findPostcodes(text: string): IdentifierMatch[] {
     }
     return isOutwardCode((hit.groups?.outward ?? '').toUpperCase());
   });
-  const outward = spansOf(cuedOutward, text, 'postcode', (hit) => isOutwardCode(hit[0]));
-  return [...full, ...outward];
+  return [...full, ...cuedOutwardCodes(text)];
 }

@@ -4,9 +4,21 @@ import type { IdentifierMatch } from './kinds.ts';
  * Abbreviated titles, written "Dr" or "dr" (not "DR", nor "MS" as in multiple sclerosis or MS
  * Teams), and titles that are words, which must be capitalised ("my sister Jo" is not a title).
  */
-const abbreviated = ['Mr', 'Mrs', 'Ms', 'Mx', 'Dr', 'Prof', 'Rev', 'Revd', 'Cllr'];
+const abbreviated = ['Mr', 'Mrs', 'Ms', 'Mx', 'Dr', 'Prof', 'Rev', 'Revd', 'Fr', 'Cllr'];
 // Not Sir or Dame: with a first name after them they are nearly always public figures quoted.
-const worded = ['Miss', 'Doctor', 'Professor', 'Nurse', 'Sister', 'Matron'];
+// Chaplains and faith leaders visit wards and homes and are named in reflections as often as staff.
+const worded = [
+  'Miss',
+  'Doctor',
+  'Professor',
+  'Nurse',
+  'Sister',
+  'Matron',
+  'Father',
+  'Imam',
+  'Rabbi',
+  'Pastor',
+];
 const titles = [...abbreviated.flatMap((title) => [title, title.toLowerCase()]), ...worded].join(
   '|',
 );
@@ -18,6 +30,8 @@ const titledName = new RegExp(
   `(?<![\\p{L}\\d])(?<title>${titles})\\.?\\s+(?<initials>${initials})(?<name>${surname})(?![\\p{L}\\d])`,
   'gu',
 );
+
+const isTitle = new RegExp(`^(?:${titles})$`, 'u');
 
 /**
  * Words that follow a title without being a person: well-known fictional and brand names (a real
@@ -105,7 +119,7 @@ export function findTitledNames(text: string): IdentifierMatch[] {
   for (const hit of text.matchAll(titledName)) {
     const name = hit.groups?.name ?? '';
     const letters = name.replace(/[^\p{L}]/gu, '');
-    if (letters.length < 2 || notNames.has(name)) continue;
+    if (letters.length < 2 || notNames.has(name) || isTitle.test(name)) continue;
     found.push({ kind: 'titledName', start: hit.index, end: hit.index + hit[0].length });
   }
   return found;
