@@ -1,6 +1,6 @@
 import { findAddresses } from './identifiers/addresses.ts';
 import { findBedsAndRooms } from './identifiers/beds-and-rooms.ts';
-import { findDatesOfBirth, recentYears, type DateOptions } from './identifiers/dates-of-birth.ts';
+import { findDatesOfBirth, type DateOptions } from './identifiers/dates-of-birth.ts';
 import { findEmails } from './identifiers/emails.ts';
 import { findHealthNumbers } from './identifiers/health-numbers.ts';
 import { identifierKinds, type IdentifierKind, type IdentifierMatch } from './identifiers/kinds.ts';
@@ -14,7 +14,7 @@ import { findTitledNames } from './identifiers/titled-names.ts';
  * proves nothing: a text it passes can still identify someone (docs/identifier-guard.md).
  */
 
-export { identifierKinds, recentYears };
+export { identifierKinds };
 export type { IdentifierKind, IdentifierMatch, DateOptions as IdentifierGuardOptions };
 
 /** What each kind is called when the writer is told, in a sentence such as "This looks like …". */
