@@ -25,3 +25,4 @@ export * from './session/selectors.ts';
 export * from './session/board-doc.ts';
 export * from './session/summary.ts';
 export * from './session/retention.ts';
+export * from './session/identifier-guard.ts';
