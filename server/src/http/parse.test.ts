@@ -1,6 +1,6 @@
 import { commandSchemas } from '@reflectory/shared';
 import { describe, expect, it } from 'vitest';
-import { parseInput } from './parse.ts';
+import { isStorableInstant, parseInput } from './parse.ts';
 
 const note = (text: string) => ({
   commandId: '6a2f41a3-c54c-4ce8-b2d2-0324e1c32e22',
@@ -43,5 +43,17 @@ describe('parseInput', () => {
       ok: false,
       error: { message: expect.stringMatching(/^due: /) as unknown },
     });
+  });
+});
+
+describe('isStorableInstant', () => {
+  it.each([
+    ['0000-01-01T00:00:00Z', false],
+    ['0001-01-01T00:00:00Z', true],
+    ['9999-12-31T23:59:59Z', true],
+    ['9999-12-31T23:59:59-23:59', false],
+    ['2026-06-01T10:00:00+02:00', true],
+  ])('[S1] %s is storable: %s', (iso, storable) => {
+    expect(isStorableInstant(iso)).toBe(storable);
   });
 });

@@ -29,6 +29,16 @@ function unstorableAt(value: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * Whether PostgreSQL can store this instant. A date goes to it in ISO form, from which it reads
+ * years 1 to 9999 only, while an ISO date-time with an offset can name year 0, or year 10000 once
+ * its offset is applied (9999-12-31T23:59:59-23:59).
+ */
+export function isStorableInstant(iso: string): boolean {
+  const year = new Date(iso).getUTCFullYear();
+  return year >= 1 && year <= 9999;
+}
+
 /** Parses untrusted input; a failure carries the first problem in words a person can act on. */
 export function parseInput<S extends z.ZodType>(
   schema: S,
