@@ -2,17 +2,14 @@ import { commandSchemas, type CommandName } from '@reflectory/shared';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { describeWith, realPostgres, testDatabaseUrl } from '../support/suites.ts';
+import { assertAlive, attackWith, expectWorking, tally } from './support/fuzz-checks.ts';
 import {
-  assertAlive,
-  attackHandshake,
-  attackWith,
-  expectWorking,
-  handshakeFrame,
   PollingSession,
+  attackHandshake,
   attackPolling,
+  handshakeFrame,
   pollingPayload,
-  tally,
-} from './support/fuzz-checks.ts';
+} from './support/fuzz-transports.ts';
 import { buildArena, closeArena, type Arena, type ArenaSession } from './support/fuzz-arena.ts';
 import {
   DocSockets,
@@ -169,7 +166,7 @@ describeWith('fuzz: hostile input on every inbound path', realPostgres, () => {
         }
         await attackWith(server, sessionOf(which), command);
       }),
-      { ...options(290), examples: foundCommands.map((example) => [example] as [typeof example]) },
+      { ...options(261), examples: foundCommands.map((example) => [example] as [typeof example]) },
     );
   }, 120_000);
 
@@ -188,7 +185,7 @@ describeWith('fuzz: hostile input on every inbound path', realPostgres, () => {
       property(frame, async ({ which, frame: one }) => {
         await attackWith(server, sessionOf(which), one);
       }),
-      options(120),
+      options(100),
     );
   }, 120_000);
 
@@ -235,7 +232,7 @@ describeWith('fuzz: hostile input on every inbound path', realPostgres, () => {
         const session = sessionOf(which);
         await attackWith(server, session, one, carriageHooks(session, one));
       }),
-      options(100),
+      options(90),
     );
   }, 120_000);
 
@@ -247,7 +244,7 @@ describeWith('fuzz: hostile input on every inbound path', realPostgres, () => {
     try {
       await fc.assert(
         property(docFrame.map(summarized), (frame) => attackDocSocket(server, sockets, frame)),
-        options(60),
+        options(50),
       );
     } finally {
       sockets.close();
@@ -276,7 +273,7 @@ describeWith('fuzz: hostile input on every inbound path', realPostgres, () => {
         attempt.map((one) => summarized({ what: one.upgrade.what, ...one })),
         ({ upgrade, frames }) => attackUpgrade(server, upgrade, frames),
       ),
-      options(60),
+      options(50),
     );
   }, 120_000);
 
@@ -306,7 +303,7 @@ describeWith('fuzz: hostile input on every inbound path', realPostgres, () => {
         ),
         (request) => attackHttp(server, request),
       ),
-      { ...options(160), examples: foundRequests.map((request) => [request] as [typeof request]) },
+      { ...options(140), examples: foundRequests.map((request) => [request] as [typeof request]) },
     );
   }, 120_000);
 });
