@@ -11,7 +11,7 @@ import { ok } from './support/board-setup.ts';
 import { Closer, boardUrl, castSession, type Cast } from './support/cast.ts';
 import { query } from './support/db-forensics.ts';
 import { handshakeStatus } from './support/raw-doc-socket.ts';
-import { rawRequest } from './support/raw-http.ts';
+import { rawRequest } from './support/hand-written-http.ts';
 
 const jsonOnlyMessage = 'This API accepts only JSON bodies (Content-Type: application/json).';
 

@@ -18,7 +18,7 @@ import { noSuchTeam } from '../teams/team-access.ts';
 import type { TeamService } from '../teams/team-service.ts';
 import { requireUser } from './account-routes.ts';
 import { sendError } from './errors.ts';
-import { parseInput } from './parse.ts';
+import { isStorableInstant, parseInput } from './parse.ts';
 
 export interface TeamRouteDeps {
   teams: TeamService;
@@ -208,6 +208,14 @@ export function registerTeamRoutes(app: FastifyInstance, deps: TeamRouteDeps): v
       if (teamId === undefined) return reply;
       const input = parseInput(createTeamSessionRequestSchema, request.body);
       if (!input.ok) return sendError(reply, input.error.code, input.error.message);
+      const { scheduledFor } = input.data;
+      if (scheduledFor !== undefined && !isStorableInstant(scheduledFor)) {
+        return sendError(
+          reply,
+          ErrorCode.invalidRequest,
+          'scheduledFor: the date must fall between the years 1 and 9999.',
+        );
+      }
       const user = await userOf(request);
       const created = await teams.startSession(user, teamId, {
         ...input.data,
