@@ -170,3 +170,21 @@ function reason(error: unknown): string {
   }
   return String(error);
 }
+
+/** The SQLSTATE of a store error, if it has one (drizzle wraps the driver's error as its cause). */
+export function sqlStateOf(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const own = (error as { code?: unknown }).code;
+  const cause = (error as { cause?: { code?: unknown } }).cause?.code;
+  const code = typeof own === 'string' ? own : cause;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+}
+
+/**
+ * Whether the store refused the data itself (SQLSTATE class 22, data exception, or 23, integrity
+ * constraint): the same command would fail the same way again, so retrying cannot help.
+ */
+export function isRefusedData(error: unknown): boolean {
+  const state = sqlStateOf(error);
+  return state !== undefined && (state.startsWith('22') || state.startsWith('23'));
+}

@@ -25,7 +25,7 @@ import {
 import type { FastifyBaseLogger } from 'fastify';
 import * as Y from 'yjs';
 import type { ParticipantRecord } from '../db/participants-repository.ts';
-import { withTimeout } from '../db/database.ts';
+import { isRefusedData, withTimeout } from '../db/database.ts';
 import type { Store } from '../db/store.ts';
 import {
   encodeAwarenessMessage,
@@ -108,6 +108,9 @@ export interface RoomOptions {
   /** Called after a command that closed the session has committed (retention may purge it). */
   onSessionClosed?: (sessionId: string) => void;
 }
+
+const refusedDataMessage =
+  'This change could not be saved as it was written, so it was not applied. Please change it and try again.';
 
 const unavailableMessage =
   'Saving is paused: the server cannot reach its database. Your change may not have been saved; it will be sent again.';
@@ -438,6 +441,9 @@ export class SessionRoom {
           () => undefined,
         );
       }
+      // Data the store refuses would be refused again on every retry: say so once, rather than
+      // ask the sender's outbox to resend it (and the session to reload each time).
+      if (isRefusedData(error)) return fail(ErrorCode.invalidRequest, refusedDataMessage);
       return fail(ErrorCode.unavailable, unavailableMessage);
     }
     if (applied !== undefined) return applied;
