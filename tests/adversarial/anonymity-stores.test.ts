@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Database } from '@reflectory/server';
+import { receiptKey, type Database } from '@reflectory/server';
 import type { SessionEvent } from '@reflectory/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -316,17 +316,20 @@ function storesSuite(label: string, open: () => Promise<Database>, dispose: () =
 
   it('a database reader cannot recover the posting order, or the person acting just before a post or an edit, from the order rows were written in', () => {
     // Where each command's receipt was written: its transaction id, then its place in the heap.
-    const receipts = new Map(
+    // The reader is given what no store keeps (who sent which command id) to find the receipts.
+    const stored = new Map(
       table('command_receipts')
         .rows.filter((row) => row.session_id === cast.sessionId)
-        .map((row, heap) => [String(row.command_id), { xmin: Number(row.__xmin), heap }]),
+        .map((row, heap) => [String(row.command_key), { xmin: Number(row.__xmin), heap }]),
     );
+    const receiptOf = (senderId: string, commandId: string) =>
+      stored.get(receiptKey({ kind: 'person', participantId: senderId }, commandId));
     const byWriteOrder = (round: Round) =>
       round.posted
-        .filter((post) => receipts.has(post.commandId))
+        .filter((post) => receiptOf(post.posterId, post.commandId) !== undefined)
         .sort((a, b) => {
-          const x = receipts.get(a.commandId);
-          const y = receipts.get(b.commandId);
+          const x = receiptOf(a.posterId, a.commandId);
+          const y = receiptOf(b.posterId, b.commandId);
           return (x?.xmin ?? 0) - (y?.xmin ?? 0) || (x?.heap ?? 0) - (y?.heap ?? 0);
         })
         .map((post) => post.noteId);
@@ -344,7 +347,7 @@ function storesSuite(label: string, open: () => Promise<Database>, dispose: () =
       .map(({ xmin, event }) => ({ xmin, authorId: (event as { authorId: string }).authorId }))
       .sort((a, b) => a.xmin - b.xmin);
     const guessedRight = (commandId: string, truth: string) => {
-      const receipt = receipts.get(commandId);
+      const receipt = receiptOf(truth, commandId);
       if (!receipt) return false;
       return named.filter((entry) => entry.xmin < receipt.xmin).at(-1)?.authorId === truth;
     };

@@ -279,8 +279,10 @@ export const docSnapshots = pgTable('doc_snapshots', {
 });
 
 /**
- * Results of applied commands by their client-generated id, so that a retry is answered from here
- * instead of being applied twice. Deliberately holds no participant id.
+ * Results of applied commands, so that a retry is answered from here instead of being applied
+ * twice. A command id is its sender's own: the key is a hash of the sender's participant id and
+ * the command id (`receiptKey`), so a command id someone else used first neither answers nor
+ * swallows another person's command, and the row names neither the sender nor the id they sent.
  */
 export const commandReceipts = pgTable(
   'command_receipts',
@@ -288,12 +290,12 @@ export const commandReceipts = pgTable(
     sessionId: uuid('session_id')
       .notNull()
       .references(() => sessions.id, { onDelete: 'cascade' }),
-    commandId: uuid('command_id').notNull(),
+    commandKey: uuid('command_key').notNull(),
     result: jsonb('result').notNull(),
     // No timestamp: a receipt names the note a command created, and when an anonymous note was
     // posted must not be kept.
   },
-  (t) => [primaryKey({ columns: [t.sessionId, t.commandId] })],
+  (t) => [primaryKey({ columns: [t.sessionId, t.commandKey] })],
 );
 
 /**
