@@ -1,6 +1,7 @@
 import { ErrorCode } from '../errors.ts';
 import { fail, ok, type Result } from '../result.ts';
 import type { Actor, ReleasedNote, SessionCommand, SessionEvent } from './commands.ts';
+import { closeOpenVoting } from './decide-votes.ts';
 import { currentStep, requireFacilitating, roleOf, roundOf, stepById } from './guards.ts';
 import { Role } from './roles.ts';
 import type { SessionState } from './state.ts';
@@ -59,7 +60,9 @@ export function decideFacilitation(
       const step = currentStep(state);
       if (!takesNotes(step))
         return fail(ErrorCode.invalidRequest, 'Only a step with notes can be run again.');
+      // [V7] Voting still open on it closes first, with its tallies, as closing it would.
       return ok([
+        ...closeOpenVoting(state, [step.id], now),
         { type: 'StepRerun', stepId: step.id, round: roundOf(state, step.id) + 1, at: now },
       ]);
     }
@@ -190,8 +193,23 @@ export function decideFacilitation(
     }
     case 'closeSession':
       // [F5] Only those facilitating (facilitator or co-facilitator) end the session.
-      return ok([{ type: 'SessionClosed', at: now }]);
+      return ok(closingEvents(state, now));
   }
+}
+
+/**
+ * The events that end a session: [V7] voting still open closes first, with its tallies, so that
+ * no vote outlives the session, then the session closes.
+ */
+export function closingEvents(state: SessionState, now: number): SessionEvent[] {
+  return [
+    ...closeOpenVoting(
+      state,
+      state.steps.map((step) => step.id),
+      now,
+    ),
+    { type: 'SessionClosed', at: now },
+  ];
 }
 
 /** The full content of the held (anonymous) notes among `noteIds`, for the event log. */

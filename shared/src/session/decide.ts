@@ -3,6 +3,7 @@ import { fail, ok, type Result } from '../result.ts';
 import type { Actor, SessionCommand, SessionEvent } from './commands.ts';
 import { decideBoard } from './decide-board.ts';
 import {
+  closingEvents,
   decideAgreement,
   decideExpiry,
   decideFacilitation,
@@ -56,7 +57,7 @@ export function decide(
     case 'closeAbandoned':
       // [RT5] Only the server closes an abandoned session; no person can use this to end one.
       return actor.kind === 'system'
-        ? ok([{ type: 'SessionClosed', at: now }])
+        ? ok(closingEvents(state, now))
         : fail(ErrorCode.forbidden, 'Only a facilitator can end the session.');
     default:
       return decideFacilitation(state, actor, command, now);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Actor, SessionCommand } from './commands.ts';
+import type { Actor, SessionCommand, SessionEvent } from './commands.ts';
 import { decide } from './decide.ts';
 import { tally } from './decide-votes.ts';
 import { evolve } from './evolve.ts';
@@ -192,6 +192,51 @@ describe('session invariants (seeded property tests)', () => {
     });
     // The exploration must actually reach votes and closed votings, or the property proves nothing.
     expect(votesSeen).toBeGreaterThan(0);
+    expect(closedSeen).toBeGreaterThan(0);
+  });
+
+  it('[V7] the event log without individual votes keeps every closed voting’s tallies', () => {
+    let closedSeen = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...actors), commandArbitrary()), {
+          minLength: 5,
+          maxLength: 60,
+          size: 'max',
+        }),
+        fc.boolean(),
+        (steps, endSession) => {
+          let state = started();
+          const log: SessionEvent[] = [];
+          let now = t0;
+          const commands = steps.concat(endSession ? [[fay, { type: 'closeSession' }]] : []);
+          for (const [actor, generated] of commands) {
+            now += 1000;
+            const result = decide(state, actor, resolve(state, generated), now);
+            if (!result.ok) continue;
+            log.push(...result.data);
+            state = result.data.reduce(evolve, state);
+          }
+          // What the server stores: everything but the votes themselves.
+          const stored = log
+            .filter((event) => event.type !== 'VoteCast' && event.type !== 'VoteRetracted')
+            .reduce(evolve, started());
+          for (const [stepId, voting] of Object.entries(state.voting)) {
+            if (voting.status !== 'closed') continue;
+            closedSeen += 1;
+            expect(stored.voting[stepId]).toMatchObject({
+              status: 'closed',
+              round: voting.round,
+              tallies: voting.tallies,
+            });
+          }
+          if (endSession) {
+            expect(Object.values(state.voting).every((v) => v.status === 'closed')).toBe(true);
+          }
+        },
+      ),
+      runs,
+    );
     expect(closedSeen).toBeGreaterThan(0);
   });
 
