@@ -345,6 +345,29 @@ export const heldNotes = pgTable(
   (t) => [index('held_notes_session_idx').on(t.sessionId)],
 );
 
+/**
+ * The votes of voting that is still open: how many votes each person gave each note. Secret
+ * ballots: outside the server's memory these rows are the only link from a voter to a note. They
+ * are deleted in the transaction that closes the voting, whose event keeps only the tallies, and
+ * the table is then rewritten (VACUUM FULL) so that no page keeps the deleted rows. No foreign key
+ * to the participant: checking one would lock, and so mark, the voter's row at the moment they vote.
+ */
+export const ballots = pgTable(
+  'ballots',
+  {
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    stepId: text('step_id').notNull(),
+    round: integer('round').notNull(),
+    participantId: uuid('participant_id').notNull(),
+    noteId: uuid('note_id').notNull(),
+    count: integer('count').notNull(),
+    // No timestamp: when someone voted is not kept.
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.stepId, t.round, t.participantId, t.noteId] })],
+);
+
 /** Changes anonymous authors made to shown notes, waiting for the next batch (null text: delete). */
 export const heldChanges = pgTable(
   'held_changes',
