@@ -101,9 +101,12 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     ...(onStatement ? { debug: (_connection: number, query: string) => onStatement(query) } : {}),
   });
   const db = drizzlePostgres({ client: preparing(client), schema });
-  // Rewrites run on a connection of their own, outside the pool the commands use, with a short
-  // lock timeout set once for the connection.
+  // Rewrites run one at a time on a connection of their own, outside the pool the commands use,
+  // with a short lock timeout set once for the connection. PostgreSQL skips a table its role does
+  // not own with only a warning: that warning fails the rewrite, so that it is logged.
   let maintenance: postgres.Sql | undefined;
+  let maintenanceQueue: Promise<unknown> = Promise.resolve();
+  let skipped: string | undefined;
   const database: Database = {
     kind: 'postgres',
     db: db as unknown as Db,
@@ -111,18 +114,29 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     ping: async (timeoutMs) => {
       await withTimeout(db.execute(sql`select 1`), timeoutMs);
     },
-    vacuumFull: async (table) => {
+    vacuumFull: (table) => {
       maintenance ??= postgres(url, {
         max: 1,
         connect_timeout: 5,
         idle_timeout: 60,
-        onnotice: () => {},
+        onnotice: (notice) => {
+          // A rewrite warns only when it skips the table ("only table or database owner can
+          // vacuum it").
+          if (notice.severity === 'WARNING') skipped = String(notice.message);
+        },
         connection: {
           application_name: 'reflectory-maintenance',
           lock_timeout: vacuumLockTimeoutMs,
         },
       });
-      await maintenance.unsafe(`vacuum full ${quoted(table)}`);
+      const sql = maintenance;
+      const run = maintenanceQueue.then(async () => {
+        skipped = undefined;
+        await sql.unsafe(`vacuum full ${quoted(table)}`);
+        if (skipped !== undefined) throw new Error(`${table} was not rewritten: ${skipped}`);
+      });
+      maintenanceQueue = run.catch(() => undefined);
+      return run;
     },
     close: async () => {
       await Promise.all([client.end({ timeout: 5 }), maintenance?.end({ timeout: 5 })]);

@@ -61,7 +61,7 @@ function repositories(db: Db, scrub: ScrubRequest): Repositories {
     events: createEventsRepository(db),
     ballots: createBallotsRepository(db, scrub),
     customModels: createCustomModelsRepository(db),
-    heldNotes: createHeldNotesRepository(db),
+    heldNotes: createHeldNotesRepository(db, scrub),
     users: createUsersRepository(db),
     authSessions: createAuthSessionsRepository(db),
     audit: createAuditRepository(db),
