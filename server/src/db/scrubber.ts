@@ -24,7 +24,7 @@ const maxRetryMs = 60_000;
 export interface ScrubberOptions {
   /**
    * The least time between the end of one rewrite of a table and the start of the next. A rewrite
-   * holds the table's exclusive lock for its whole run (about 5–30 ms, docs/anonymity.md), and
+   * holds the table's exclusive lock for its whole run (about 5–30 ms, docs/architecture.md), and
    * every command writing the table waits for it: back to back, rewrites would hold up every
    * anonymous post of a busy server. A burst of posts is rewritten once per gap instead, the first
    * post of a quiet spell at once.
