@@ -305,7 +305,7 @@ describeOnEachDatabase('adversarial: the pages of held anonymous notes', (open, 
       report.held(
         'database reader (statistics)',
         'pg_stat_user_tables for held_notes, held_changes',
-        stats.map((row) => `${String(row.relname)}: ${String(row.n_dead_tup)} dead`).join('; '),
+        `${stats.map((row) => `${String(row.relname)}: ${String(row.n_dead_tup)} dead`).join('; ')} (counters only: VACUUM FULL does not reset them; the files hold no dead row, above)`,
       );
     }
   });
