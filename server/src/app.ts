@@ -4,6 +4,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Database } from './db/database.ts';
+import { Scrubber } from './db/scrubber.ts';
 import { createStore } from './db/store.ts';
 import { acceptOnlyJsonBodies } from './auth/json-only.ts';
 import { createUserSessions } from './auth/user-sessions.ts';
@@ -100,7 +101,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerErrorHandling(app);
   registerHealthRoutes(app, deps.database);
 
-  const store = createStore(deps.database.db);
+  const scrubber = new Scrubber(deps.database, (error, table) =>
+    app.log.warn({ err: error, table }, 'a table could not be rewritten yet; trying again later'),
+  );
+  const store = createStore(deps.database.db, scrubber.request);
   // The room tells retention when a session closes; retention evicts purged rooms.
   const rooms = new RoomRegistry(store, app.log, {
     ...defaultRegistryOptions,
@@ -147,6 +151,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onClose', async () => {
     await retention.stop();
     await rooms.close(1012, 'server restarting');
+    await scrubber.close();
   });
 
   await registerClientApp(app, deps.clientDir);

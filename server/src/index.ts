@@ -14,3 +14,4 @@ export {
   type SessionRecord,
   type NewSession,
 } from './db/sessions-repository.ts';
+export { receiptKey } from './db/receipts-repository.ts';

@@ -531,6 +531,33 @@ function accountsSuite(open: () => Promise<Database>, dispose: () => Promise<voi
     expect((await browser().get('/api/auth/export')).status).toBe(401);
   });
 
+  it('the download holds your votes while voting is open, and none once it has closed (only counts are kept)', async () => {
+    const { annBrowser, benBrowser, membership } = await signedInSession();
+    const sessionId = membership.session.id;
+    const fay = annBrowser.connect(sessionId);
+    const ben = benBrowser.connect(sessionId);
+    connections.push(fay, ben);
+    await Promise.all([fay.waitUntilSynced(), ben.waitUntilSynced()]);
+    await ben.accept();
+    await fay.goTo('so-what');
+    ok(await fay.command('step:visibility', { stepId: 'so-what', visibility: 'named' }));
+    const { noteId } = ok(
+      await fay.command('note:add', { areaId: 'so-what', text: 'VOTE-MARKER staffing' }),
+    );
+    ok(await fay.command('voting:open', { stepId: 'so-what', budget: 3, maxPerNote: 2 }));
+    ok(await ben.command('vote:cast', { noteId }));
+    ok(await ben.command('vote:cast', { noteId }));
+    const open = accountExportSchema.parse((await benBrowser.get('/api/auth/export')).body);
+    expect(open.sessions).toEqual([
+      expect.objectContaining({
+        votes: [{ stage: expect.any(String), note: 'VOTE-MARKER staffing', count: 2 }],
+      }),
+    ]);
+    ok(await fay.command('voting:close', { stepId: 'so-what' }));
+    const closed = accountExportSchema.parse((await benBrowser.get('/api/auth/export')).body);
+    expect(closed.sessions).toEqual([expect.objectContaining({ votes: [] })]);
+  });
+
   it('deleting the account: refused while sole owner of a shared team; then gone, with its lone team', async () => {
     const { annBrowser, benBrowser, benAddress, annId, benId, membership, ben } =
       await signedInSession();

@@ -44,6 +44,9 @@ async function rawRows(database: Database, sessionId: string): Promise<Record<st
     held_changes: await count(
       sql`select count(*) as count from held_changes where session_id = ${sessionId}`,
     ),
+    ballots: await count(
+      sql`select count(*) as count from ballots where session_id = ${sessionId}`,
+    ),
     command_receipts: await count(
       sql`select count(*) as count from command_receipts where session_id = ${sessionId}`,
     ),
@@ -57,6 +60,7 @@ const empty = {
   doc_snapshots: 0,
   held_notes: 0,
   held_changes: 0,
+  ballots: 0,
   command_receipts: 0,
 };
 

@@ -21,6 +21,10 @@ export function toAccountExport(
   for (const note of data.notes) {
     notesBy.set(note.participantId, [...(notesBy.get(note.participantId) ?? []), note]);
   }
+  const votesBy = new Map<string, PersonalData['votes']>();
+  for (const vote of data.votes) {
+    votesBy.set(vote.participantId, [...(votesBy.get(vote.participantId) ?? []), vote]);
+  }
   return {
     exportedAt: now.toISOString(),
     about: anonymousNotesExplained,
@@ -47,6 +51,11 @@ export function toAccountExport(
           stage: titles.get(note.areaId) ?? note.areaId,
           text: note.text,
           createdAt: note.createdAt.toISOString(),
+        })),
+        votes: (votesBy.get(taken.participantId) ?? []).map((vote) => ({
+          stage: titles.get(vote.stepId) ?? vote.stepId,
+          note: vote.noteText,
+          count: vote.count,
         })),
       };
     }),

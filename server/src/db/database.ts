@@ -9,6 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import type { ScrubbedTable } from './scrubber.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -22,6 +23,11 @@ export interface Database {
   migrate(): Promise<void>;
   /** Resolves when the database answers a trivial query within `timeoutMs`. */
   ping(timeoutMs: number): Promise<void>;
+  /**
+   * Rewrites a table with `VACUUM FULL` (see `Scrubber`), outside any transaction. Rejects if the
+   * table's lock is not granted within `vacuumLockTimeoutMs`: the caller tries again later.
+   */
+  vacuumFull(table: ScrubbedTable): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -38,6 +44,12 @@ export interface PostgresOptions {
   /** Called with every statement sent, BEGIN and COMMIT included; tests count them. */
   onStatement?: (statement: string) => void;
 }
+
+/**
+ * How long a table rewrite waits for its exclusive lock before it gives up. Every command writing
+ * the table queues behind a waiting rewrite, so the wait must stay far below the commands' 2 s.
+ */
+export const vacuumLockTimeoutMs = 200;
 
 /** Ten connections: what bench:commands measured as enough for one process (docs/benchmarks.md). */
 export const defaultPoolSize = 10;
@@ -89,6 +101,12 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     ...(onStatement ? { debug: (_connection: number, query: string) => onStatement(query) } : {}),
   });
   const db = drizzlePostgres({ client: preparing(client), schema });
+  // Rewrites run one at a time on a connection of their own, outside the pool the commands use,
+  // with a short lock timeout set once for the connection. PostgreSQL skips a table its role does
+  // not own with only a warning: that warning fails the rewrite, so that it is logged.
+  let maintenance: postgres.Sql | undefined;
+  let maintenanceQueue: Promise<unknown> = Promise.resolve();
+  let skipped: string | undefined;
   const database: Database = {
     kind: 'postgres',
     db: db as unknown as Db,
@@ -96,7 +114,33 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     ping: async (timeoutMs) => {
       await withTimeout(db.execute(sql`select 1`), timeoutMs);
     },
-    close: () => client.end({ timeout: 5 }),
+    vacuumFull: (table) => {
+      maintenance ??= postgres(url, {
+        max: 1,
+        connect_timeout: 5,
+        idle_timeout: 60,
+        onnotice: (notice) => {
+          // A rewrite warns only when it skips the table ("only table or database owner can
+          // vacuum it").
+          if (notice.severity === 'WARNING') skipped = String(notice.message);
+        },
+        connection: {
+          application_name: 'reflectory-maintenance',
+          lock_timeout: vacuumLockTimeoutMs,
+        },
+      });
+      const sql = maintenance;
+      const run = maintenanceQueue.then(async () => {
+        skipped = undefined;
+        await sql.unsafe(`vacuum full ${quoted(table)}`);
+        if (skipped !== undefined) throw new Error(`${table} was not rewritten: ${skipped}`);
+      });
+      maintenanceQueue = run.catch(() => undefined);
+      return run;
+    },
+    close: async () => {
+      await Promise.all([client.end({ timeout: 5 }), maintenance?.end({ timeout: 5 })]);
+    },
   };
   try {
     await database.ping(6000);
@@ -135,8 +179,16 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     ping: async (timeoutMs) => {
       await withTimeout(db.execute(sql`select 1`), timeoutMs);
     },
+    // One connection, and every statement waits for the transaction before it: no lock to wait for.
+    vacuumFull: async (table) => {
+      await client.query(`vacuum full ${quoted(table)}`);
+    },
     close: () => client.close(),
   };
+}
+
+function quoted(identifier: string): string {
+  return `"${identifier.replaceAll('"', '""')}"`;
 }
 
 /** Rejects if `work` has not settled within `timeoutMs`; the work itself is not cancelled. */

@@ -2,6 +2,7 @@ import { and, eq, isNotNull, isNull, like, lte, sql } from 'drizzle-orm';
 import type { SessionOutcome } from '@reflectory/shared';
 import type { Db } from './database.ts';
 import {
+  ballots,
   commandReceipts,
   docSnapshots,
   docUpdates,
@@ -32,6 +33,8 @@ export interface PurgedCounts {
   docSnapshots: number;
   heldNotes: number;
   heldChanges: number;
+  /** Votes of voting left open: none once closing a session closes its voting. */
+  ballots: number;
   receipts: number;
 }
 
@@ -57,7 +60,7 @@ export interface RetentionRepository {
   ): Promise<{ id: string; createdAt: Date; scheduledFor: Date | null }[]>;
   /**
    * Deletes the raw board of a session: its notes, event log, documents (every document named
-   * `session/<id>/…`), held anonymous notes and changes, and command receipts.
+   * `session/<id>/…`), held anonymous notes and changes, ballots, and command receipts.
    */
   deleteRawContent(sessionId: string): Promise<PurgedCounts>;
   saveOutcome(sessionId: string, outcome: SessionOutcome): Promise<void>;
@@ -80,6 +83,7 @@ export function createRetentionRepository(db: Db): RetentionRepository {
       | typeof sessionEvents
       | typeof heldNotes
       | typeof heldChanges
+      | typeof ballots
       | typeof commandReceipts,
     sessionId: string,
   ): Promise<number> {
@@ -160,6 +164,7 @@ export function createRetentionRepository(db: Db): RetentionRepository {
         docSnapshots: snapshots.length,
         heldNotes: await deleteCount(heldNotes, sessionId),
         heldChanges: await deleteCount(heldChanges, sessionId),
+        ballots: await deleteCount(ballots, sessionId),
         receipts: await deleteCount(commandReceipts, sessionId),
       };
     },

@@ -279,8 +279,10 @@ export const docSnapshots = pgTable('doc_snapshots', {
 });
 
 /**
- * Results of applied commands by their client-generated id, so that a retry is answered from here
- * instead of being applied twice. Deliberately holds no participant id.
+ * Results of applied commands, so that a retry is answered from here instead of being applied
+ * twice. A command id is its sender's own: the key is a hash of the sender's participant id and
+ * the command id (`receiptKey`), so a command id someone else used first neither answers nor
+ * swallows another person's command, and the row names neither the sender nor the id they sent.
  */
 export const commandReceipts = pgTable(
   'command_receipts',
@@ -288,12 +290,12 @@ export const commandReceipts = pgTable(
     sessionId: uuid('session_id')
       .notNull()
       .references(() => sessions.id, { onDelete: 'cascade' }),
-    commandId: uuid('command_id').notNull(),
+    commandKey: uuid('command_key').notNull(),
     result: jsonb('result').notNull(),
     // No timestamp: a receipt names the note a command created, and when an anonymous note was
     // posted must not be kept.
   },
-  (t) => [primaryKey({ columns: [t.sessionId, t.commandId] })],
+  (t) => [primaryKey({ columns: [t.sessionId, t.commandKey] })],
 );
 
 /**
@@ -341,6 +343,29 @@ export const heldNotes = pgTable(
     ownerHash: text('owner_hash').notNull(),
   },
   (t) => [index('held_notes_session_idx').on(t.sessionId)],
+);
+
+/**
+ * The votes of voting that is still open: how many votes each person gave each note. Secret
+ * ballots: outside the server's memory these rows are the only link from a voter to a note. They
+ * are deleted in the transaction that closes the voting, whose event keeps only the tallies, and
+ * the table is then rewritten (VACUUM FULL) so that no page keeps the deleted rows. No foreign key
+ * to the participant: checking one would lock, and so mark, the voter's row at the moment they vote.
+ */
+export const ballots = pgTable(
+  'ballots',
+  {
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    stepId: text('step_id').notNull(),
+    round: integer('round').notNull(),
+    participantId: uuid('participant_id').notNull(),
+    noteId: uuid('note_id').notNull(),
+    count: integer('count').notNull(),
+    // No timestamp: when someone voted is not kept.
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.stepId, t.round, t.participantId, t.noteId] })],
 );
 
 /** Changes anonymous authors made to shown notes, waiting for the next batch (null text: delete). */

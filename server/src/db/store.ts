@@ -1,4 +1,5 @@
 import type { Db } from './database.ts';
+import type { ScrubRequest, ScrubbedTable } from './scrubber.ts';
 import {
   createAuthSessionsRepository,
   type AuthSessionsRepository,
@@ -15,6 +16,7 @@ import {
   createCustomModelsRepository,
   type CustomModelsRepository,
 } from './custom-models-repository.ts';
+import { createBallotsRepository, type BallotsRepository } from './ballots-repository.ts';
 import { createEventsRepository, type EventsRepository } from './events-repository.ts';
 import { createHeldNotesRepository, type HeldNotesRepository } from './held-notes-repository.ts';
 import { createDocLogRepository, type DocLogRepository } from './doc-log-repository.ts';
@@ -33,6 +35,7 @@ export interface Repositories {
   docLog: DocLogRepository;
   receipts: ReceiptsRepository;
   events: EventsRepository;
+  ballots: BallotsRepository;
   customModels: CustomModelsRepository;
   heldNotes: HeldNotesRepository;
   users: UsersRepository;
@@ -48,7 +51,7 @@ export interface Store extends Repositories {
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
 
-function repositories(db: Db): Repositories {
+function repositories(db: Db, scrub: ScrubRequest): Repositories {
   return {
     sessions: createSessionsRepository(db),
     participants: createParticipantsRepository(db),
@@ -56,8 +59,9 @@ function repositories(db: Db): Repositories {
     docLog: createDocLogRepository(db),
     receipts: createReceiptsRepository(db),
     events: createEventsRepository(db),
+    ballots: createBallotsRepository(db, scrub),
     customModels: createCustomModelsRepository(db),
-    heldNotes: createHeldNotesRepository(db),
+    heldNotes: createHeldNotesRepository(db, scrub),
     users: createUsersRepository(db),
     authSessions: createAuthSessionsRepository(db),
     audit: createAuditRepository(db),
@@ -67,9 +71,21 @@ function repositories(db: Db): Repositories {
   };
 }
 
-export function createStore(db: Db): Store {
+/**
+ * The repositories over `db`. `scrub` is told which tables a write left deleted rows in that must
+ * not stay readable (see `Scrubber`); inside `transaction` it is told only once the transaction
+ * has committed, since a rewrite cannot run inside one.
+ */
+export function createStore(db: Db, scrub: ScrubRequest = () => {}): Store {
   return {
-    ...repositories(db),
-    transaction: (work) => db.transaction((tx) => work(repositories(tx))),
+    ...repositories(db, scrub),
+    transaction: async (work) => {
+      const touched = new Set<ScrubbedTable>();
+      const result = await db.transaction((tx) =>
+        work(repositories(tx, (table) => touched.add(table))),
+      );
+      for (const table of touched) scrub(table);
+      return result;
+    },
   };
 }

@@ -2,7 +2,16 @@ import { and, asc, eq, exists, inArray, ne, notExists } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from './database.ts';
 import { isUniqueViolation } from './sessions-repository.ts';
-import { notes, participants, sessions, teamActions, teamMembers, teams, users } from './schema.ts';
+import {
+  ballots,
+  notes,
+  participants,
+  sessions,
+  teamActions,
+  teamMembers,
+  teams,
+  users,
+} from './schema.ts';
 
 export interface UserRecord {
   id: string;
@@ -28,6 +37,8 @@ export interface PersonalData {
   }>;
   /** Notes whose row names one of those participants: named notes only, by construction. */
   notes: Array<{ participantId: string; areaId: string; text: string; createdAt: Date }>;
+  /** Those participants' votes in voting still open (the only votes kept); null text: deleted. */
+  votes: Array<{ participantId: string; stepId: string; noteText: string | null; count: number }>;
   actions: Array<{
     teamName: string;
     text: string;
@@ -132,7 +143,19 @@ export function createUsersRepository(db: Db): UsersRepository {
         .innerJoin(teams, eq(teams.id, teamActions.teamId))
         .where(eq(teamActions.ownerUserId, id))
         .orderBy(asc(teamActions.createdAt));
-      return { teams: memberships, participations, notes: written, actions };
+      const votes = await db
+        .select({
+          participantId: ballots.participantId,
+          stepId: ballots.stepId,
+          noteText: notes.text,
+          count: ballots.count,
+        })
+        .from(ballots)
+        .innerJoin(participants, eq(participants.id, ballots.participantId))
+        .leftJoin(notes, eq(notes.id, ballots.noteId))
+        .where(eq(participants.userId, id))
+        .orderBy(asc(ballots.stepId), asc(notes.createdAt));
+      return { teams: memberships, participations, notes: written, votes, actions };
     },
 
     async lockTeamsBlockingDeletion(id) {

@@ -5,6 +5,7 @@ import {
   modelSchema,
   previousActionsSchema,
   withParticipant,
+  type SessionEvent,
   type SessionState,
 } from '@reflectory/shared';
 import * as Y from 'yjs';
@@ -83,6 +84,19 @@ export async function loadRoom(
       if (note) notes[change.noteId] = { ...note, pendingChange: { text: change.text } };
     }
     state = { ...state, notes };
+  }
+  // Votes are not in the log either (secret ballots): open voting takes them back from its ballots.
+  for (const ballot of await store.ballots.listBySession(sessionId)) {
+    const voting = state.voting[ballot.stepId];
+    if (voting?.status !== 'open' || voting.round !== ballot.round) continue;
+    const cast: SessionEvent = {
+      type: 'VoteCast',
+      stepId: ballot.stepId,
+      participantId: ballot.participantId,
+      noteId: ballot.noteId,
+      at: 0,
+    };
+    for (let vote = 0; vote < ballot.count; vote += 1) state = evolve(state, cast);
   }
   if (session.closedAt && state.status !== 'closed') state = { ...state, status: 'closed' };
 

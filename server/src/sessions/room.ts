@@ -368,7 +368,7 @@ export class SessionRoom {
       if (commandId !== null) {
         try {
           const receipt = await withTimeout(
-            this.store.receipts.find(this.sessionId, commandId),
+            this.store.receipts.find(this.sessionId, actor, commandId),
             this.options.storeTimeoutMs,
           );
           if (receipt !== undefined) return receipt as Ack<T>;
@@ -396,8 +396,8 @@ export class SessionRoom {
     let abandoned = false;
     try {
       const committed = this.store.transaction(async (tx) => {
-        if (receipted && !(await tx.receipts.claim(this.sessionId, commandId, ack))) {
-          const stored = await tx.receipts.find(this.sessionId, commandId);
+        if (receipted && !(await tx.receipts.claim(this.sessionId, actor, commandId, ack))) {
+          const stored = await tx.receipts.find(this.sessionId, actor, commandId);
           if (stored === undefined) throw new Error('a refused receipt claim found no receipt');
           applied = stored as Ack<T>;
           return;

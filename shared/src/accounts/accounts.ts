@@ -78,6 +78,13 @@ export const accountExportSchema = z.object({
       displayName: z.string(),
       role: z.string(),
       notes: z.array(z.object({ stage: z.string(), text: z.string(), createdAt: z.string() })),
+      /**
+       * Votes you gave in voting that is still open: kept only until it closes, after which only
+       * the counts remain. `note` is null for a note deleted since.
+       */
+      votes: z.array(
+        z.object({ stage: z.string(), note: z.string().nullable(), count: z.number() }),
+      ),
     }),
   ),
   actions: z.array(

@@ -107,6 +107,10 @@ export type SessionEvent =
       maxPerNote: number;
       at: number;
     }
+  /**
+   * A vote cast or taken back. Secret ballots: these two are never written to the event log, only
+   * to the ballots table while voting is open; the closing VotingClosed carries the tallies.
+   */
   | { type: 'VoteCast'; stepId: string; participantId: string; noteId: string; at: number }
   | { type: 'VoteRetracted'; stepId: string; participantId: string; noteId: string; at: number }
   | { type: 'VotingClosed'; stepId: string; tallies: Readonly<Record<string, number>>; at: number }

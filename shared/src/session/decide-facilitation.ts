@@ -2,6 +2,7 @@ import { ErrorCode } from '../errors.ts';
 import { fail, ok, type Result } from '../result.ts';
 import type { Actor, SessionCommand, SessionEvent } from './commands.ts';
 import { closingEvents, decideReveal } from './decide-release.ts';
+import { closeOpenVoting } from './decide-votes.ts';
 import { currentStep, requireFacilitating, roleOf, roundOf, stepById } from './guards.ts';
 import { Role } from './roles.ts';
 import type { SessionState } from './state.ts';
@@ -60,7 +61,9 @@ export function decideFacilitation(
       const step = currentStep(state);
       if (!takesNotes(step))
         return fail(ErrorCode.invalidRequest, 'Only a step with notes can be run again.');
+      // [V7] Voting still open on it closes first, with its tallies, as closing it would.
       return ok([
+        ...closeOpenVoting(state, [step.id], now),
         { type: 'StepRerun', stepId: step.id, round: roundOf(state, step.id) + 1, at: now },
       ]);
     }

@@ -9,6 +9,7 @@ import {
   type Settlement,
 } from './anonymous-release.ts';
 import type { Actor, ReleasedNote, SessionEvent } from './commands.ts';
+import { closeOpenVoting } from './decide-votes.ts';
 import type { SessionState } from './state.ts';
 
 /** The full content of the held (anonymous) notes among `noteIds`, for the event log. */
@@ -114,7 +115,10 @@ export function decideSettle(
   );
 }
 
-/** [AR5] The events that close a session: what is held is settled, then the session closes. */
+/**
+ * The events that close a session: [AR5] what is held is settled, [V7] voting still open closes
+ * with its tallies, so that no vote outlives the session, then the session closes.
+ */
 export function closingEvents(
   state: SessionState,
   pool: AnonymousPool,
@@ -125,6 +129,11 @@ export function closingEvents(
   const settlement = closingSettlement(state, pool);
   return ok([
     ...settlementEvents(state, settlement, { stepId: null, shown: [], order: pool.order }, now),
+    ...closeOpenVoting(
+      state,
+      state.steps.map((step) => step.id),
+      now,
+    ),
     { type: 'SessionClosed', at: now },
   ]);
 }

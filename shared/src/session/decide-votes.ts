@@ -33,6 +33,24 @@ export function tally(voting: VotingState): Record<string, number> {
   return counts;
 }
 
+/**
+ * Closes whichever of `stepIds` has voting open, each with its tallies ([V6]). The tallies travel in
+ * the event because individual votes are never written to the event log: once voting has closed,
+ * its counts are all that is kept of it.
+ */
+export function closeOpenVoting(
+  state: SessionState,
+  stepIds: readonly string[],
+  now: number,
+): SessionEvent[] {
+  return stepIds.flatMap((stepId) => {
+    const voting = state.voting[stepId];
+    return voting?.status === 'open'
+      ? [{ type: 'VotingClosed' as const, stepId, tallies: tally(voting), at: now }]
+      : [];
+  });
+}
+
 export function decideVote(
   state: SessionState,
   actor: Actor,
@@ -135,9 +153,7 @@ export function decideVote(
       if (!voting || voting.status !== 'open')
         return fail(ErrorCode.conflict, 'Voting is not open on this step.');
       // [V6] Tallies appear when voting closes, and they equal the votes cast.
-      return ok([
-        { type: 'VotingClosed', stepId: command.stepId, tallies: tally(voting), at: now },
-      ]);
+      return ok(closeOpenVoting(state, [command.stepId], now));
     }
   }
 }

@@ -597,6 +597,34 @@ describe('voting', () => {
     });
     expect(JSON.stringify(closing)).not.toContain(ids.ann);
   });
+
+  it.each([
+    ['running the stage again', { type: 'rerunStep' } as const, fay, 'StepRerun'],
+    ['ending the session', { type: 'closeSession', pool: noPool } as const, fay, 'SessionClosed'],
+    [
+      'closing it as abandoned',
+      { type: 'closeAbandoned', pool: noPool } as const,
+      system,
+      'SessionClosed',
+    ],
+  ])(
+    '[V7] %s closes open voting first, with its tallies, as closing it would',
+    (_label, command, actor, last) => {
+      const voted = votingOn();
+      let state = voted.state;
+      state = run(state, ann, { type: 'castVote', noteId: voted.notes[0] });
+      state = run(state, ben, { type: 'castVote', noteId: voted.notes[1] });
+      const closing = events(state, actor, command);
+      expect(closing.map((event) => event.type)).toEqual(['VotingClosed', last]);
+      expect(closing[0]).toMatchObject({
+        stepId: 'so-what',
+        tallies: { [voted.notes[0]]: 1, [voted.notes[1]]: 1 },
+      });
+      // Without voting open there is nothing to close.
+      const quiet = run(state, fay, { type: 'closeVoting', stepId: 'so-what' });
+      expect(events(quiet, actor, command).map((event) => event.type)).toEqual([last]);
+    },
+  );
 });
 
 describe('themes and actions', () => {

@@ -1,12 +1,23 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Actor, SessionCommand } from './commands.ts';
+import type { Actor, SessionCommand, SessionEvent } from './commands.ts';
 import { decide } from './decide.ts';
 import { tally } from './decide-votes.ts';
 import { evolve } from './evolve.ts';
 import { facilitatorView, privateView, visibleNotes } from './selectors.ts';
 import type { SessionState } from './state.ts';
-import { ann, ben, cora, fay, ids, olga, poolFor, started, t0 } from './test-support/fixtures.ts';
+import {
+  ann,
+  ben,
+  cora,
+  fay,
+  ids,
+  noPool,
+  olga,
+  poolFor,
+  started,
+  t0,
+} from './test-support/fixtures.ts';
 
 /** Seeded, so a failure reproduces; change the seed to explore further. */
 const runs = { seed: 20261121, numRuns: 300 };
@@ -24,6 +35,7 @@ function resolve(state: SessionState, command: SessionCommand): SessionCommand {
   if (command.type === 'addNote' && command.stepId === current) {
     return { ...command, stepId: state.steps[state.currentStep]?.id ?? 'lobby' };
   }
+  if (command.type === 'closeSession') return { ...command, pool: poolFor(state) };
   if (command.type === 'reveal') {
     const hidden = Object.entries(state.notes)
       .filter(([, note]) => note.hidden || note.held || note.pendingChange !== null)
@@ -196,6 +208,52 @@ describe('session invariants (seeded property tests)', () => {
     });
     // The exploration must actually reach votes and closed votings, or the property proves nothing.
     expect(votesSeen).toBeGreaterThan(0);
+    expect(closedSeen).toBeGreaterThan(0);
+  });
+
+  it('[V7] the event log without individual votes keeps every closed voting’s tallies', () => {
+    let closedSeen = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...actors), commandArbitrary()), {
+          minLength: 5,
+          maxLength: 60,
+          size: 'max',
+        }),
+        fc.boolean(),
+        (steps, endSession) => {
+          let state = started();
+          const log: SessionEvent[] = [];
+          let now = t0;
+          const closing: SessionCommand = { type: 'closeSession', pool: noPool };
+          const commands = steps.concat(endSession ? [[fay, closing]] : []);
+          for (const [actor, generated] of commands) {
+            now += 1000;
+            const result = decide(state, actor, resolve(state, generated), now);
+            if (!result.ok) continue;
+            log.push(...result.data);
+            state = result.data.reduce(evolve, state);
+          }
+          // What the server stores: everything but the votes themselves.
+          const stored = log
+            .filter((event) => event.type !== 'VoteCast' && event.type !== 'VoteRetracted')
+            .reduce(evolve, started());
+          for (const [stepId, voting] of Object.entries(state.voting)) {
+            if (voting.status !== 'closed') continue;
+            closedSeen += 1;
+            expect(stored.voting[stepId]).toMatchObject({
+              status: 'closed',
+              round: voting.round,
+              tallies: voting.tallies,
+            });
+          }
+          if (endSession) {
+            expect(Object.values(state.voting).every((v) => v.status === 'closed')).toBe(true);
+          }
+        },
+      ),
+      runs,
+    );
     expect(closedSeen).toBeGreaterThan(0);
   });
 

@@ -36,7 +36,10 @@ export interface VotingState {
   round: number;
   budget: number;
   maxPerNote: number;
-  /** participant → note → votes. Never published: only counts leave the server. */
+  /**
+   * participant → note → votes, while voting is open. Never published (only counts leave the
+   * server) and never logged: the server's ballots table holds it until voting closes.
+   */
   cast: Readonly<Record<string, Readonly<Record<string, number>>>>;
   /** Published when voting closes. */
   tallies: Readonly<Record<string, number>> | null;

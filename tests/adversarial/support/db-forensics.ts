@@ -67,3 +67,34 @@ export function bytesOf(value: unknown): Uint8Array {
   if (value instanceof Uint8Array) return value;
   throw new Error(`not binary: ${typeof value}`);
 }
+
+/** A uuid as the 16 bytes PostgreSQL stores it in. */
+export function uuidBytes(uuid: string): Buffer {
+  return Buffer.from(uuid.replaceAll('-', ''), 'hex');
+}
+
+/**
+ * The bytes of a table's files as a superuser can read them (`pg_read_binary_file`): its heap,
+ * its indexes, its TOAST table and that one's index, each after a CHECKPOINT has written every
+ * changed page out. Dead rows a VACUUM has pruned can still sit in a page's free space.
+ */
+export async function relationFiles(
+  database: Database,
+  table: string,
+): Promise<Array<{ relation: string; bytes: Buffer }>> {
+  await database.db.execute(sql`checkpoint`);
+  const rows = await query(
+    database,
+    sql`with t as (select ${table}::regclass as oid),
+         toast as (select reltoastrelid as oid from pg_class where oid = (select oid from t))
+        select c.relname as relation, pg_read_binary_file(pg_relation_filepath(c.oid)) as bytes
+        from pg_class c
+        where c.oid = (select oid from t)
+           or c.oid = (select oid from toast)
+           or c.oid in (select indexrelid from pg_index
+                        where indrelid in ((select oid from t), (select oid from toast)))`,
+  );
+  return rows
+    .filter((row) => row.bytes !== null)
+    .map((row) => ({ relation: String(row.relation), bytes: Buffer.from(bytesOf(row.bytes)) }));
+}
