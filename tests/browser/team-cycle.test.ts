@@ -242,7 +242,9 @@ describeWith('a team’s cycle of sessions in Chromium, through the UI only', ch
       .waitFor();
     await shot(ann, '05-member-notes-hidden');
 
-    const reveal = fay.getByRole('button', { name: 'Reveal 2 hidden notes' });
+    // The facilitator is told no count of held anonymous notes [AR6]: the button counts the named
+    // one, and the reveal settles both [AR4].
+    const reveal = fay.getByRole('button', { name: 'Reveal 1 hidden note' });
     await reveal.waitFor();
     await reveal.click();
     for (const page of [fay, ann]) {
