@@ -2,6 +2,7 @@ import type { Database } from '@reflectory/server';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../support/app-server.ts';
+import { expectAccessible } from '../support/axe.ts';
 import { launchBrowser, saveScreenshot, watchForPageErrors } from '../support/browser.ts';
 import { openMigratedPglite } from '../support/databases.ts';
 import { clientDist } from '../support/paths.ts';
@@ -37,6 +38,7 @@ describeWith('landing page in Chromium', chromium, () => {
     expect(await page.title()).toBe('Reflectory');
 
     await saveScreenshot(page, 'landing-desktop');
+    await expectAccessible(page, 'landing, desktop');
     expect(problems).toEqual([]);
   });
 
@@ -59,6 +61,7 @@ describeWith('landing page in Chromium', chromium, () => {
     );
     expect(outline).not.toBe('none');
     await saveScreenshot(page, 'landing-phone');
+    await expectAccessible(page, 'landing, phone');
   });
 
   it('the anonymity page states the promise and its limits, from docs/anonymity.md', async () => {
@@ -73,6 +76,7 @@ describeWith('landing page in Chromium', chromium, () => {
     );
     expect(await page.getByText('Your words can identify you.').isVisible()).toBe(true);
     await saveScreenshot(page, 'anonymity-page');
+    await expectAccessible(page, 'anonymity page');
     expect(problems).toEqual([]);
   });
 
@@ -83,5 +87,6 @@ describeWith('landing page in Chromium', chromium, () => {
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
       .toBe('Page not found');
+    await expectAccessible(page, 'page not found');
   });
 });

@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../support/app-server.ts';
+import { expectAccessible } from '../support/axe.ts';
 import { launchBrowser, saveScreenshot, watchForPageErrors } from '../support/browser.ts';
 import { openMigratedPglite } from '../support/databases.ts';
 import { TestBrowser, type LiveConnection } from '../support/live-client.ts';
@@ -135,6 +136,7 @@ describeWith('summary page in Chromium', chromium, () => {
     expect(await anonymous.textContent()).not.toContain('Ben');
     expect(await page.getByRole('table', { name: 'Themes in “So what?”' }).isVisible()).toBe(true);
     share(await saveScreenshot(page, 'summary'), 'summary');
+    await expectAccessible(page, 'summary');
 
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByRole('button', { name: 'Print or save as PDF' }).isVisible()).toBe(
@@ -178,6 +180,7 @@ describeWith('summary page in Chromium', chromium, () => {
     expect(await page.getByText('Too much at once').count()).toBe(0);
     expect(await page.getByRole('rowheader', { name: 'Workload' }).isVisible()).toBe(true);
     share(await saveScreenshot(page, 'summary-deleted'), 'summary-deleted');
+    await expectAccessible(page, 'summary, notes deleted');
     expect(problems).toEqual([]);
     await context.close();
   });
