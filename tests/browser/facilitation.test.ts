@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../support/app-server.ts';
 import { expectAccessible } from '../support/axe.ts';
+import { controlSizes, openOnPhone, smallTouchTargets } from '../support/touch-targets.ts';
 import { launchBrowser, saveScreenshot } from '../support/browser.ts';
 import {
   acceptAgreement,
@@ -360,7 +361,7 @@ describeWith('facilitating a session in Chromium', chromium, () => {
       for (const person of everyone) expect(person.problems).toEqual([]);
     });
 
-    it('voting: votes left shown while open, tallies only after closing, never who voted', async () => {
+    it('voting: votes left shown while open, each person’s own votes marked', async () => {
       await fay.page.getByRole('button', { name: 'Open voting' }).click();
       for (const { page } of participants) await page.getByText('3 votes left.').waitFor();
 
@@ -390,7 +391,31 @@ describeWith('facilitating a session in Chromium', chromium, () => {
         await fay.page.evaluate(() => document.documentElement.scrollWidth),
       ).toBeLessThanOrEqual(390);
       await fay.page.setViewportSize({ width: 1280, height: 900 });
+      for (const person of everyone) expect(person.problems).toEqual([]);
+    });
 
+    it('on a touch screen every control is at least 44 × 44 CSS px: Vote, Edit and Delete, and the facilitator’s', async () => {
+      expect(await cleo.page.evaluate(() => matchMedia('(pointer: coarse)').matches)).toBe(true);
+      const cleos = await controlSizes(cleo.page);
+      for (const name of [/^Vote for note/, /^Edit note/, /^Delete note/, /^Add note/]) {
+        expect(cleos.map((control) => control.name)).toContainEqual(expect.stringMatching(name));
+      }
+      expect(await smallTouchTargets(cleo.page)).toEqual([]);
+
+      // The facilitator's controls show on her board only: she opens it on a phone as well.
+      const fayOnPhone = await openOnPhone(browser, fay);
+      await noteItem(fayOnPhone, thoughts.ben)
+        .getByRole('button', { name: /^Spotlight/ })
+        .waitFor();
+      const fays = (await controlSizes(fayOnPhone)).map((control) => control.name);
+      for (const name of [/^Spotlight/, /^Move to theme/, /^\+1 minute$/, /^Make co-facilitator/]) {
+        expect(fays).toContainEqual(expect.stringMatching(name));
+      }
+      expect(await smallTouchTargets(fayOnPhone)).toEqual([]);
+      await fayOnPhone.context().close();
+    });
+
+    it('voting: tallies only after closing, never who voted', async () => {
       await fay.page.getByRole('button', { name: 'Close voting and show results' }).click();
       for (const { page } of everyone) {
         await expect

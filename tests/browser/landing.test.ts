@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../support/app-server.ts';
 import { expectAccessible } from '../support/axe.ts';
+import { smallTouchTargets } from '../support/touch-targets.ts';
 import { launchBrowser, saveScreenshot, watchForPageErrors } from '../support/browser.ts';
 import { openMigratedPglite } from '../support/databases.ts';
 import { clientDist } from '../support/paths.ts';
@@ -42,10 +43,16 @@ describeWith('landing page in Chromium', chromium, () => {
     expect(problems).toEqual([]);
   });
 
-  it('is usable on a phone, and its actions are reachable by keyboard with visible focus', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
+  it('is usable on a phone, every control a finger wide, and its actions are reachable by keyboard with visible focus', async () => {
+    const page = await browser.newPage({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
     await page.goto(server.baseUrl);
     await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByRole('navigation', { name: 'Account' }).getByRole('link').first().waitFor();
+    expect(await smallTouchTargets(page)).toEqual([]);
 
     const reached: string[] = [];
     for (let press = 0; press < 6; press += 1) {

@@ -6,6 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../support/app-server.ts';
 import { expectAccessible } from '../support/axe.ts';
+import { openOnPhone, smallTouchTargets } from '../support/touch-targets.ts';
 import { launchBrowser, saveScreenshot, watchForPageErrors } from '../support/browser.ts';
 import { openMigratedPglite } from '../support/databases.ts';
 import { TestBrowser, type LiveConnection } from '../support/live-client.ts';
@@ -115,7 +116,7 @@ describeWith('summary page in Chromium', chromium, () => {
     await database?.close();
   });
 
-  it('shows the summary to its facilitator, with downloads, and prints without the chrome', async () => {
+  it('shows the summary to its facilitator, with downloads, every control a finger wide on a phone, and prints without the chrome', async () => {
     const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
     const [name, value] = fayCookie.split('=') as [string, string];
     await context.addCookies([{ name, value, url: server.baseUrl }]);
@@ -137,6 +138,10 @@ describeWith('summary page in Chromium', chromium, () => {
     expect(await page.getByRole('table', { name: 'Themes in “So what?”' }).isVisible()).toBe(true);
     share(await saveScreenshot(page, 'summary'), 'summary');
     await expectAccessible(page, 'summary');
+    const onPhone = await openOnPhone(browser, { page });
+    await onPhone.getByRole('link', { name: 'Back to the board' }).waitFor();
+    expect(await smallTouchTargets(onPhone)).toEqual([]);
+    await onPhone.context().close();
 
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByRole('button', { name: 'Print or save as PDF' }).isVisible()).toBe(

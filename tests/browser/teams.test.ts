@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../support/app-server.ts';
 import { expectAccessible } from '../support/axe.ts';
+import { openOnPhone, smallTouchTargets } from '../support/touch-targets.ts';
 import { launchBrowser, saveScreenshot, watchForPageErrors } from '../support/browser.ts';
 import { openMigratedPglite } from '../support/databases.ts';
 import { clientDist } from '../support/paths.ts';
@@ -106,7 +107,7 @@ describeWith('the team page in Chromium', chromium, () => {
     expect(problems).toEqual([]);
   });
 
-  it('shows sessions, notes retention, open actions with history, members, invitations and the audit log', async () => {
+  it('shows sessions, notes retention, open actions with history, members, invitations and the audit log, every control a finger wide on a phone', async () => {
     const teamId = teamUrl.split('/').at(-1) ?? '';
     // A session that closed three days ago, and an action carried from it.
     const closed = await owner.request.post(`${server.baseUrl}/api/teams/${teamId}/sessions`, {
@@ -164,6 +165,10 @@ describeWith('the team page in Chromium', chromium, () => {
     await owner.screenshot({ path: '/tmp/shots/team.png', fullPage: true });
     await saveScreenshot(owner, 'team-page');
     await expectAccessible(owner, 'team page, full, owner');
+    const onPhone = await openOnPhone(browser, { page: owner });
+    await onPhone.getByRole('heading', { name: 'Audit log' }).waitFor();
+    expect(await smallTouchTargets(onPhone)).toEqual([]);
+    await onPhone.context().close();
     expect(ownerProblems).toEqual([]);
   });
 
