@@ -71,6 +71,35 @@ describeWith('landing page in Chromium', chromium, () => {
     await expectAccessible(page, 'landing, phone');
   });
 
+  it('with reduced motion asked for, nothing animates or transitions, the saving spinner included', async () => {
+    const page = await browser.newPage({ reducedMotion: 'reduce' });
+    await page.goto(server.baseUrl);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    // The one animation the app has, as the board shows it while a note is saving.
+    await page.evaluate(() => {
+      const status = document.createElement('p');
+      status.className = 'save-status save-saving';
+      status.innerHTML = '<span class="save-icon"></span>Saving…';
+      document.querySelector('main')?.append(status);
+    });
+    const moving = () =>
+      page.evaluate(() =>
+        Array.from(document.querySelectorAll('*')).flatMap((element) =>
+          [null, '::before', '::after'].flatMap((pseudo) => {
+            const style = getComputedStyle(element, pseudo);
+            const transitions = style.transitionDuration.split(',').some((d) => parseFloat(d) > 0);
+            return style.animationName !== 'none' || transitions
+              ? [`${element.tagName.toLowerCase()}.${element.className}${pseudo ?? ''}`]
+              : [];
+          }),
+        ),
+      );
+    expect(await moving()).toEqual([]);
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    expect(await moving()).toEqual(['span.save-icon']);
+    await page.close();
+  });
+
   it('the anonymity page states the promise and its limits, from docs/anonymity.md', async () => {
     const page = await browser.newPage();
     const problems = watchForPageErrors(page);
