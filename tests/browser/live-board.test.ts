@@ -202,7 +202,7 @@ describeWith('live board in Chromium', chromium, () => {
       expect(blake.problems).toEqual([]);
     });
 
-    it('each person posts a note, and every window shows all three', async () => {
+    it('each person posts a note, every window shows all three, and a right-to-left note reads right to left', async () => {
       await postNote(alex.page, 'What?', 'The handover sheet was missing two people');
       // Near the limit the count shows; over it, the note is refused with a message and kept.
       const box = addNoteBox(blake.page, 'What?');
@@ -227,6 +227,19 @@ describeWith('live board in Chromium', chromium, () => {
         for (const text of notes) await noteItem(page, text).waitFor();
       }
       expect(await noteItem(alex.page, notes[2] ?? '').textContent()).toContain('Blake');
+
+      // A note runs in the direction of its own text, as it is typed and as others read it.
+      const arabic = 'كان التسليم سريعا جدا';
+      await box.fill(arabic);
+      expect(await box.evaluate((input) => input.matches(':dir(rtl)'))).toBe(true);
+      await postNote(blake.page, 'What?', arabic);
+      const direction = (text: string) =>
+        noteItem(alex.page, text)
+          .locator('.note-text')
+          .evaluate((element) => (element.matches(':dir(rtl)') ? 'rtl' : 'ltr'));
+      await noteItem(alex.page, arabic).waitFor();
+      expect([await direction(arabic), await direction(notes[0] ?? '')]).toEqual(['rtl', 'ltr']);
+      expect(await box.evaluate((input) => input.matches(':dir(ltr)'))).toBe(true);
       await saveScreenshot(alex.page, 'board-participant');
       await saveScreenshot(blake.page, 'board-phone');
       await expectAccessible(alex.page, 'board, participant');
