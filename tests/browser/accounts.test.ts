@@ -3,6 +3,7 @@ import type { Database } from '@reflectory/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../support/app-server.ts';
+import { expectAccessible } from '../support/axe.ts';
 import { launchBrowser, saveScreenshot, watchForPageErrors } from '../support/browser.ts';
 import { openMigratedPglite } from '../support/databases.ts';
 import { clientDist } from '../support/paths.ts';
@@ -43,6 +44,7 @@ describeWith('accounts in Chromium', chromium, () => {
     await accountNav(page).getByRole('link', { name: 'Sign in' }).waitFor();
     expect(await accountNav(page).getByRole('link', { name: 'Sign up' }).isVisible()).toBe(true);
     expect(await page.getByRole('heading', { name: 'Start a session' }).isVisible()).toBe(true);
+    await expectAccessible(page, 'start page, guest');
     expect(problems).toEqual([]);
   });
 
@@ -54,6 +56,7 @@ describeWith('accounts in Chromium', chromium, () => {
       .poll(() => page.evaluate(() => document.activeElement?.getAttribute('name')), soon)
       .toBe('name');
     expect(await page.getByLabel('Your name').getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page, 'sign up, with errors');
 
     await page.getByLabel('Your name').fill('Nora Night');
     await page.getByLabel('Email').fill(email);
@@ -80,6 +83,7 @@ describeWith('accounts in Chromium', chromium, () => {
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.getAttribute('role')), soon)
       .toBe('alert');
+    await expectAccessible(page, 'sign in, refused');
 
     await page.getByLabel('Password').fill(firstPassword);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -97,6 +101,7 @@ describeWith('accounts in Chromium', chromium, () => {
   it('a ?next= that leaves the site is ignored', async () => {
     await page.goto(`${server.baseUrl}/signin?next=${encodeURIComponent('//evil.example/x')}`);
     await page.getByText('You are signed in as Nora Night').waitFor();
+    await expectAccessible(page, 'sign in, already signed in');
     expect(await page.getByRole('link', { name: 'Continue' }).getAttribute('href')).toBe(
       '/account',
     );
@@ -125,6 +130,7 @@ describeWith('accounts in Chromium', chromium, () => {
     mkdirSync('/tmp/shots', { recursive: true });
     await page.screenshot({ path: '/tmp/shots/account.png', fullPage: true });
     await saveScreenshot(page, 'account');
+    await expectAccessible(page, 'account, delete confirmation');
 
     await page.getByRole('button', { name: 'Cancel' }).click();
     expect(await page.getByRole('button', { name: 'Delete my account…' }).isVisible()).toBe(true);
@@ -150,6 +156,7 @@ describeWith('accounts in Chromium', chromium, () => {
     await page.getByLabel('Your password, to confirm').fill(secondPassword);
     await page.getByRole('button', { name: 'Delete my account for good' }).click();
     await page.getByRole('heading', { name: 'Your account is deleted' }).waitFor();
+    await expectAccessible(page, 'account deleted');
     await accountNav(page).getByRole('link', { name: 'Sign in' }).waitFor();
   });
 });

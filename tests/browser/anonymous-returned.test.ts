@@ -2,6 +2,7 @@ import type { Database } from '@reflectory/server';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../support/app-server.ts';
+import { expectAccessible } from '../support/axe.ts';
 import { launchBrowser, saveScreenshot } from '../support/browser.ts';
 import {
   acceptAgreement,
@@ -71,11 +72,13 @@ describeWith('an anonymous note given back, in Chromium', chromium, () => {
       .getByText(/Posted anonymously/)
       .waitFor();
     await saveScreenshot(page, 'anonymous-waiting-phone');
+    await expectAccessible(page, 'board, phone, anonymous note waiting for its batch');
 
     await fay.goTo('so-what');
     const returned = page.getByRole('region', { name: 'Anonymous notes given back to you' });
     await returned.getByText(text).waitFor();
     await saveScreenshot(page, 'anonymous-returned-phone');
+    await expectAccessible(page, 'board, phone, anonymous note given back');
     // Nobody else ever saw it.
     expect(JSON.stringify(fay.board().notes)).not.toContain(text);
 

@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../support/app-server.ts';
+import { expectAccessible } from '../support/axe.ts';
 import { launchBrowser, saveScreenshot } from '../support/browser.ts';
 import {
   acceptAgreement,
@@ -164,6 +165,7 @@ describeWith('reviewing a team’s previous actions in Chromium', chromium, () =
     await fay.page.keyboard.press('Tab');
     await fay.page.keyboard.press('Enter');
     await sheet.getByRole('alert').filter({ hasText: 'say what happened' }).waitFor();
+    await expectAccessible(fay.page, 'board, previous actions, carry-on note missing');
     await note.fill('Tried it twice; night shifts forgot to fill it in.');
     await fay.page.keyboard.press('Tab');
     await fay.page.keyboard.press('Enter');
@@ -187,6 +189,8 @@ describeWith('reviewing a team’s previous actions in Chromium', chromium, () =
     await fay.page.screenshot({ path: '/tmp/shots/cycle.png', fullPage: true });
     await ann.page.screenshot({ path: '/tmp/shots/cycle-participant.png', fullPage: true });
     await saveScreenshot(fay.page, 'cycle-previous-actions');
+    await expectAccessible(fay.page, 'board, previous actions decided, facilitator');
+    await expectAccessible(ann.page, 'board, previous actions decided, participant');
 
     expect(fay.problems).toEqual([]);
     expect(ann.problems).toEqual([]);

@@ -2,6 +2,8 @@ import type { Database } from '@reflectory/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../support/app-server.ts';
+import { expectAccessible } from '../support/axe.ts';
+import { controlSizes, openOnPhone, smallTouchTargets } from '../support/touch-targets.ts';
 import { launchBrowser, saveScreenshot } from '../support/browser.ts';
 import {
   acceptAgreement,
@@ -123,6 +125,7 @@ describeWith('facilitating a session in Chromium', chromium, () => {
       await page.getByRole('textbox', { name: 'Session title' }).fill('Thursday ward reflection');
       await page.getByRole('textbox', { name: 'Your name' }).fill('Fay');
       await saveScreenshot(page, 'facilitation-start');
+      await expectAccessible(page, 'start page, model preview');
 
       await page.getByRole('button', { name: 'Compose your own model' }).click();
       const composer = page.getByRole('region', { name: 'Compose your own model' });
@@ -133,6 +136,7 @@ describeWith('facilitating a session in Chromium', chromium, () => {
           .getByRole('textbox', { name: 'Model name' })
           .evaluate((input) => input === document.activeElement),
       ).toBe(true);
+      await expectAccessible(page, 'start page, model composer with an error');
       await composer.getByRole('textbox', { name: 'Model name' }).fill('Shift debrief');
       await composer
         .getByRole('textbox', { name: 'When to use it' })
@@ -158,6 +162,7 @@ describeWith('facilitating a session in Chromium', chromium, () => {
           .inputValue(),
       ).toBe('One thing to try');
       await saveScreenshot(page, 'facilitation-compose-model');
+      await expectAccessible(page, 'start page, model composer with two stages');
       await composer.getByRole('button', { name: 'Save model' }).click();
       await composer.waitFor({ state: 'detached' });
       expect(await picker.locator('option:checked').textContent()).toBe('Shift debrief');
@@ -209,6 +214,8 @@ describeWith('facilitating a session in Chromium', chromium, () => {
         .toEqual(['Ann', 'Ben']);
       await saveScreenshot(fay.page, 'facilitation-agreement-facilitator');
       await saveScreenshot(ann.page, 'facilitation-agreement-participant');
+      await expectAccessible(fay.page, 'board, agreement step, facilitator');
+      await expectAccessible(ann.page, 'board, agreement step, participant');
       await acceptAgreement(ann.page);
       await acceptAgreement(ben.page);
       await ann.page.getByText('You have accepted the agreement.').waitFor();
@@ -262,6 +269,9 @@ describeWith('facilitating a session in Chromium', chromium, () => {
       await saveScreenshot(fay.page, 'facilitation-silent-writing-facilitator');
       await saveScreenshot(ann.page, 'facilitation-silent-writing-participant');
       await saveScreenshot(cleo.page, 'facilitation-silent-writing-phone');
+      await expectAccessible(fay.page, 'board, silent writing with the timer, facilitator');
+      await expectAccessible(ann.page, 'board, silent writing with the timer, participant');
+      await expectAccessible(cleo.page, 'board, silent writing with the timer, phone');
 
       await fay.page.getByRole('button', { name: 'Reveal 3 hidden notes' }).click();
       for (const { page } of everyone) {
@@ -278,6 +288,8 @@ describeWith('facilitating a session in Chromium', chromium, () => {
       }
       await saveScreenshot(ann.page, 'facilitation-reveal-participant');
       await saveScreenshot(fay.page, 'facilitation-reveal-facilitator');
+      await expectAccessible(ann.page, 'board, revealed with a spotlight, participant');
+      await expectAccessible(fay.page, 'board, revealed with a spotlight, facilitator');
       for (const person of everyone) expect(person.problems).toEqual([]);
     });
 
@@ -315,6 +327,7 @@ describeWith('facilitating a session in Chromium', chromium, () => {
           .locator('option:checked')
           .textContent(),
       ).toBe('Handover tools');
+      await expectAccessible(page, 'board, themes, moving a note by keyboard');
       await page.keyboard.press('Tab');
       await page.keyboard.press('Enter');
       const handover = page.getByRole('region', { name: 'Handover tools' });
@@ -343,10 +356,12 @@ describeWith('facilitating a session in Chromium', chromium, () => {
       }
       await saveScreenshot(page, 'facilitation-themes-facilitator');
       await saveScreenshot(ben.page, 'facilitation-themes-participant');
+      await expectAccessible(page, 'board, themes, facilitator');
+      await expectAccessible(ben.page, 'board, themes, participant');
       for (const person of everyone) expect(person.problems).toEqual([]);
     });
 
-    it('voting: votes left shown while open, tallies only after closing, never who voted', async () => {
+    it('voting: votes left shown while open, each person’s own votes marked', async () => {
       await fay.page.getByRole('button', { name: 'Open voting' }).click();
       for (const { page } of participants) await page.getByText('3 votes left.').waitFor();
 
@@ -365,14 +380,42 @@ describeWith('facilitating a session in Chromium', chromium, () => {
       expect(await fay.page.locator('.note-tally').count()).toBe(0);
       await saveScreenshot(ann.page, 'facilitation-voting-participant');
       await saveScreenshot(fay.page, 'facilitation-voting-facilitator');
+      await expectAccessible(ann.page, 'board, voting, participant');
+      await expectAccessible(cleo.page, 'board, voting, phone');
+      await expectAccessible(fay.page, 'board, voting, facilitator');
       // The facilitator's controls work on a phone too: everything wraps within 390 px.
       await fay.page.setViewportSize({ width: 390, height: 844 });
       await saveScreenshot(fay.page, 'facilitation-voting-facilitator-phone');
+      await expectAccessible(fay.page, 'board, voting, facilitator on a phone-sized window');
       expect(
         await fay.page.evaluate(() => document.documentElement.scrollWidth),
       ).toBeLessThanOrEqual(390);
       await fay.page.setViewportSize({ width: 1280, height: 900 });
+      for (const person of everyone) expect(person.problems).toEqual([]);
+    });
 
+    it('on a touch screen every control is at least 44 × 44 CSS px: Vote, Edit and Delete, and the facilitator’s', async () => {
+      expect(await cleo.page.evaluate(() => matchMedia('(pointer: coarse)').matches)).toBe(true);
+      const cleos = await controlSizes(cleo.page);
+      for (const name of [/^Vote for note/, /^Edit note/, /^Delete note/, /^Add note/]) {
+        expect(cleos.map((control) => control.name)).toContainEqual(expect.stringMatching(name));
+      }
+      expect(await smallTouchTargets(cleo.page)).toEqual([]);
+
+      // The facilitator's controls show on her board only: she opens it on a phone as well.
+      const fayOnPhone = await openOnPhone(browser, fay);
+      await noteItem(fayOnPhone, thoughts.ben)
+        .getByRole('button', { name: /^Spotlight/ })
+        .waitFor();
+      const fays = (await controlSizes(fayOnPhone)).map((control) => control.name);
+      for (const name of [/^Spotlight/, /^Move to theme/, /^\+1 minute$/, /^Make co-facilitator/]) {
+        expect(fays).toContainEqual(expect.stringMatching(name));
+      }
+      expect(await smallTouchTargets(fayOnPhone)).toEqual([]);
+      await fayOnPhone.context().close();
+    });
+
+    it('voting: tallies only after closing, never who voted', async () => {
       await fay.page.getByRole('button', { name: 'Close voting and show results' }).click();
       for (const { page } of everyone) {
         await expect
@@ -394,6 +437,7 @@ describeWith('facilitating a session in Chromium', chromium, () => {
         }
       }
       await saveScreenshot(ben.page, 'facilitation-tallies-participant');
+      await expectAccessible(ben.page, 'board, vote tallies, participant');
       for (const person of everyone) expect(person.problems).toEqual([]);
     });
 
@@ -410,6 +454,7 @@ describeWith('facilitating a session in Chromium', chromium, () => {
         .getByText(/Posted anonymously|Saving/)
         .waitFor();
       await saveScreenshot(ben.page, 'facilitation-anonymous-posting');
+      await expectAccessible(ben.page, 'board, anonymous note just posted, its author');
       for (const { page } of everyone) {
         const note = noteItem(page, text);
         await note
@@ -432,6 +477,7 @@ describeWith('facilitating a session in Chromium', chromium, () => {
       await noteItem(fay.page, `${text}, and ask for cover`).waitFor();
       await post(cleo.page, 'Now what?', 'Ask the ward manager for a second senior nurse');
       await saveScreenshot(cleo.page, 'facilitation-anonymous-phone');
+      await expectAccessible(fay.page, 'board, an anonymous note, facilitator');
       for (const person of everyone) expect(person.problems).toEqual([]);
     });
 
@@ -461,6 +507,8 @@ describeWith('facilitating a session in Chromium', chromium, () => {
       expect(await ann.page.getByRole('button', { name: /^(Edit|Remove) action/ }).count()).toBe(0);
       await saveScreenshot(page, 'facilitation-actions-facilitator');
       await saveScreenshot(cleo.page, 'facilitation-actions-phone');
+      await expectAccessible(page, 'board, actions step, facilitator');
+      await expectAccessible(cleo.page, 'board, actions step, phone');
 
       // Back one step, then straight to any step from the step bar.
       await page.getByRole('button', { name: 'Back: Now what?' }).click();
@@ -474,16 +522,26 @@ describeWith('facilitating a session in Chromium', chromium, () => {
       await page.getByRole('button', { name: /^Make co-facilitator\W+Ann/ }).click();
       await ann.page.getByRole('group', { name: 'Facilitator controls for this step' }).waitFor();
       await facilitatorPanel(ann.page).waitFor();
+      await expectAccessible(ann.page, 'board, co-facilitator');
       await page.getByRole('button', { name: /^Remove as co-facilitator\W+Ann/ }).click();
       await facilitatorPanel(ann.page).waitFor({ state: 'detached' });
 
+      // An observer reads the board and writes nothing.
+      await page.getByRole('button', { name: /^Make observer\W+Ben/ }).click();
+      await ben.page.getByRole('region', { name: 'Here now' }).getByText('(observer)').waitFor();
+      expect(await addNoteBox(ben.page, 'Check-out').count()).toBe(0);
+      await expectAccessible(ben.page, 'board, observer');
+
       // Someone can be removed: they are disconnected at once and told so.
       await page.getByRole('button', { name: /^Remove\W+Ben from the session/ }).click();
+      await page.getByRole('button', { name: 'Remove Ben' }).waitFor();
+      await expectAccessible(page, 'board, remove-person confirmation');
       await page.getByRole('button', { name: 'Remove Ben' }).click();
       await ben.page
         .getByRole('alert')
         .filter({ hasText: /no longer|removed/i })
         .waitFor();
+      await expectAccessible(ben.page, 'board, removed from the session');
       await expect
         .poll(
           () => page.getByRole('region', { name: 'Here now' }).getByRole('listitem').count(),
@@ -493,6 +551,7 @@ describeWith('facilitating a session in Chromium', chromium, () => {
 
       await saveScreenshot(cleo.page, 'facilitation-check-out-phone');
       await saveScreenshot(page, 'facilitation-check-out-facilitator');
+      await expectAccessible(cleo.page, 'board, check-out, phone');
       expect(
         await cleo.page.evaluate(() => document.documentElement.scrollWidth),
       ).toBeLessThanOrEqual(390);

@@ -2,6 +2,8 @@ import type { Database } from '@reflectory/server';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../support/app-server.ts';
+import { expectAccessible } from '../support/axe.ts';
+import { smallTouchTargets } from '../support/touch-targets.ts';
 import { launchBrowser, saveScreenshot, watchForPageErrors } from '../support/browser.ts';
 import { openMigratedPglite } from '../support/databases.ts';
 import { clientDist } from '../support/paths.ts';
@@ -37,13 +39,20 @@ describeWith('landing page in Chromium', chromium, () => {
     expect(await page.title()).toBe('Reflectory');
 
     await saveScreenshot(page, 'landing-desktop');
+    await expectAccessible(page, 'landing, desktop');
     expect(problems).toEqual([]);
   });
 
-  it('is usable on a phone, and its actions are reachable by keyboard with visible focus', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
+  it('is usable on a phone, every control a finger wide, and its actions are reachable by keyboard with visible focus', async () => {
+    const page = await browser.newPage({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
     await page.goto(server.baseUrl);
     await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByRole('navigation', { name: 'Account' }).getByRole('link').first().waitFor();
+    expect(await smallTouchTargets(page)).toEqual([]);
 
     const reached: string[] = [];
     for (let press = 0; press < 6; press += 1) {
@@ -59,6 +68,36 @@ describeWith('landing page in Chromium', chromium, () => {
     );
     expect(outline).not.toBe('none');
     await saveScreenshot(page, 'landing-phone');
+    await expectAccessible(page, 'landing, phone');
+  });
+
+  it('with reduced motion asked for, nothing animates or transitions, the saving spinner included', async () => {
+    const page = await browser.newPage({ reducedMotion: 'reduce' });
+    await page.goto(server.baseUrl);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    // The one animation the app has, as the board shows it while a note is saving.
+    await page.evaluate(() => {
+      const status = document.createElement('p');
+      status.className = 'save-status save-saving';
+      status.innerHTML = '<span class="save-icon"></span>Saving…';
+      document.querySelector('main')?.append(status);
+    });
+    const moving = () =>
+      page.evaluate(() =>
+        Array.from(document.querySelectorAll('*')).flatMap((element) =>
+          [null, '::before', '::after'].flatMap((pseudo) => {
+            const style = getComputedStyle(element, pseudo);
+            const transitions = style.transitionDuration.split(',').some((d) => parseFloat(d) > 0);
+            return style.animationName !== 'none' || transitions
+              ? [`${element.tagName.toLowerCase()}.${element.className}${pseudo ?? ''}`]
+              : [];
+          }),
+        ),
+      );
+    expect(await moving()).toEqual([]);
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    expect(await moving()).toEqual(['span.save-icon']);
+    await page.close();
   });
 
   it('the anonymity page states the promise and its limits, from docs/anonymity.md', async () => {
@@ -73,6 +112,7 @@ describeWith('landing page in Chromium', chromium, () => {
     );
     expect(await page.getByText('Your words can identify you.').isVisible()).toBe(true);
     await saveScreenshot(page, 'anonymity-page');
+    await expectAccessible(page, 'anonymity page');
     expect(problems).toEqual([]);
   });
 
@@ -83,5 +123,6 @@ describeWith('landing page in Chromium', chromium, () => {
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
       .toBe('Page not found');
+    await expectAccessible(page, 'page not found');
   });
 });

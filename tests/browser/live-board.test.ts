@@ -2,6 +2,7 @@ import type { Database } from '@reflectory/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../support/app-server.ts';
+import { expectAccessible } from '../support/axe.ts';
 import { launchBrowser, saveScreenshot } from '../support/browser.ts';
 import {
   acceptAgreement,
@@ -86,6 +87,7 @@ describeWith('live board in Chromium', chromium, () => {
         await page.getByRole('textbox', { name: 'Session title' }).getAttribute('aria-invalid'),
       ).toBe('true');
       await saveScreenshot(page, 'start-page-errors');
+      await expectAccessible(page, 'start page, with errors');
 
       await page.getByRole('textbox', { name: 'Session title' }).fill('Tuesday handover debrief');
       await page.getByRole('textbox', { name: 'Your name' }).fill('Fay');
@@ -110,6 +112,7 @@ describeWith('live board in Chromium', chromium, () => {
       await share.getByRole('button', { name: 'Copy link' }).click();
       await share.getByText('Copied').waitFor();
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+      await expectAccessible(page, 'board, lobby, facilitator with the invitation');
 
       // The session opens in the lobby, where nobody writes; the facilitator moves to the first
       // question, and the step bar says where the group is.
@@ -126,6 +129,7 @@ describeWith('live board in Chromium', chromium, () => {
       await postNote(page, 'What?', 'We started the handover twenty minutes late');
       await expect.poll(() => rosterNames(page), soon).toEqual(['Fay (facilitator) (you)']);
       await saveScreenshot(page, 'board-facilitator');
+      await expectAccessible(page, 'board, named step with a note, facilitator');
       expect(fay.problems).toEqual([]);
     });
 
@@ -139,6 +143,7 @@ describeWith('live board in Chromium', chromium, () => {
       await expect.poll(() => codeField.getAttribute('aria-invalid'), soon).toBe('true');
       expect(await alex.page.getByText('No open session has that code').isVisible()).toBe(true);
       expect(await codeField.evaluate((input) => input === document.activeElement)).toBe(true);
+      await expectAccessible(alex.page, 'join with a code, unknown code');
       // Chromium itself logs the 404 answer to the console: that one is expected.
       expect(alex.problems).toEqual([expect.stringMatching(/404/)]);
       alex.problems.length = 0;
@@ -151,7 +156,10 @@ describeWith('live board in Chromium', chromium, () => {
 
       // Opening the link again from the same browser offers to carry on as the same person.
       await alex.page.goto(`${server.baseUrl}/j/${joinCode}`);
-      await alex.page.getByRole('button', { name: 'Continue as Alex' }).click();
+      const carryOn = alex.page.getByRole('button', { name: 'Continue as Alex' });
+      await carryOn.waitFor();
+      await expectAccessible(alex.page, 'join link, already joined');
+      await carryOn.click();
       await alex.page.waitForURL(/\/s\//);
       await alex.page.getByText('You are Alex.').waitFor();
 
@@ -166,6 +174,7 @@ describeWith('live board in Chromium', chromium, () => {
         .poll(() => blake.page.getByText('Please enter your name.').isVisible(), soon)
         .toBe(true);
       expect(await blakeName.evaluate((input) => input === document.activeElement)).toBe(true);
+      await expectAccessible(blake.page, 'join link, phone, name missing');
       await blakeName.fill('Blake');
       await blake.page.getByRole('button', { name: 'Join session' }).click();
       await blake.page.waitForURL(/\/s\//);
@@ -176,6 +185,7 @@ describeWith('live board in Chromium', chromium, () => {
         expect(await addNoteBox(page, 'What?').count()).toBe(0);
       }
       await saveScreenshot(blake.page, 'board-phone-agreement');
+      await expectAccessible(blake.page, 'board, phone, agreement card');
       await acceptAgreement(alex.page);
       await acceptAgreement(blake.page);
       for (const { page } of [alex, blake]) await addNoteBox(page, 'What?').waitFor();
@@ -192,7 +202,7 @@ describeWith('live board in Chromium', chromium, () => {
       expect(blake.problems).toEqual([]);
     });
 
-    it('each person posts a note, and every window shows all three', async () => {
+    it('each person posts a note, every window shows all three, and a right-to-left note reads right to left', async () => {
       await postNote(alex.page, 'What?', 'The handover sheet was missing two people');
       // Near the limit the count shows; over it, the note is refused with a message and kept.
       const box = addNoteBox(blake.page, 'What?');
@@ -205,6 +215,7 @@ describeWith('live board in Chromium', chromium, () => {
       expect(await box.getAttribute('aria-invalid')).toBe('true');
       expect(await box.inputValue()).toHaveLength(1001);
       await saveScreenshot(blake.page, 'board-phone-note-too-long');
+      await expectAccessible(blake.page, 'board, phone, note too long');
       await postNote(blake.page, 'What?', 'I felt rushed and did not ask my questions');
       expect(await box.getAttribute('aria-invalid')).toBeNull();
       const notes = [
@@ -216,8 +227,23 @@ describeWith('live board in Chromium', chromium, () => {
         for (const text of notes) await noteItem(page, text).waitFor();
       }
       expect(await noteItem(alex.page, notes[2] ?? '').textContent()).toContain('Blake');
+
+      // A note runs in the direction of its own text, as it is typed and as others read it.
+      const arabic = 'كان التسليم سريعا جدا';
+      await box.fill(arabic);
+      expect(await box.evaluate((input) => input.matches(':dir(rtl)'))).toBe(true);
+      await postNote(blake.page, 'What?', arabic);
+      const direction = (text: string) =>
+        noteItem(alex.page, text)
+          .locator('.note-text')
+          .evaluate((element) => (element.matches(':dir(rtl)') ? 'rtl' : 'ltr'));
+      await noteItem(alex.page, arabic).waitFor();
+      expect([await direction(arabic), await direction(notes[0] ?? '')]).toEqual(['rtl', 'ltr']);
+      expect(await box.evaluate((input) => input.matches(':dir(ltr)'))).toBe(true);
       await saveScreenshot(alex.page, 'board-participant');
       await saveScreenshot(blake.page, 'board-phone');
+      await expectAccessible(alex.page, 'board, participant');
+      await expectAccessible(blake.page, 'board, phone, participant');
       for (const person of everyone) expect(person.problems).toEqual([]);
     });
 
@@ -241,6 +267,7 @@ describeWith('live board in Chromium', chromium, () => {
       await tabTo(page, /^Edit note “Print the sheet/, 5);
       await page.keyboard.press('Enter');
       await page.keyboard.type(', every time');
+      await expectAccessible(page, 'board, editing a note');
       await page.keyboard.press('Escape');
       expect(await note.locator('.note-text').textContent()).toBe(
         'Print the sheet\nbefore the shift starts',
@@ -307,6 +334,7 @@ describeWith('live board in Chromium', chromium, () => {
       const paused = noteItem(page, 'Ask for a relief nurse');
       await paused.getByText('Saving is paused').waitFor();
       await saveScreenshot(page, 'board-saving-paused');
+      await expectAccessible(page, 'board, a note whose saving is paused');
       await paused.getByRole('button', { name: /^Edit/ }).waitFor();
       expect(sent.map((payload) => payload.text)).toEqual([
         'Ask for a relief nurse',
@@ -342,6 +370,8 @@ describeWith('live board in Chromium', chromium, () => {
       const target = noteItem(fay.page, 'The handover sheet was missing');
       expect(await target.getByRole('button', { name: /^Edit/ }).count()).toBe(0);
       await target.getByRole('button', { name: /^Delete/ }).click();
+      await target.getByRole('button', { name: 'Delete note' }).waitFor();
+      await expectAccessible(fay.page, 'board, delete confirmation, facilitator');
       await target.getByRole('button', { name: 'Delete note' }).click();
       for (const { page } of everyone) {
         await expect
@@ -381,12 +411,16 @@ describeWith('live board in Chromium', chromium, () => {
 
     it('when the facilitator ends the session, everyone sees it has ended and cannot add notes', async () => {
       await fay.page.getByRole('button', { name: 'End session', exact: true }).click();
+      await fay.page.getByRole('button', { name: 'End session for everyone' }).waitFor();
+      await expectAccessible(fay.page, 'board, end-session confirmation');
       await fay.page.getByRole('button', { name: 'End session for everyone' }).click();
       for (const { page } of everyone) {
         await page.getByRole('heading', { name: 'This session has ended' }).waitFor();
         expect(await page.getByRole('textbox', { name: /^Add a note/ }).count()).toBe(0);
         expect(await page.getByRole('button', { name: /^(Edit|Delete)/ }).count()).toBe(0);
       }
+      await expectAccessible(fay.page, 'board, ended, facilitator');
+      await expectAccessible(blake.page, 'board, ended, phone');
       expect(await fay.page.getByRole('region', { name: 'Invite people' }).count()).toBe(0);
       await saveScreenshot(alex.page, 'board-ended');
       for (const person of everyone) expect(person.problems).toEqual([]);
@@ -401,6 +435,7 @@ describeWith('live board in Chromium', chromium, () => {
         await stranger.page.getByRole('link', { name: 'Join with a code' }).getAttribute('href'),
       ).toBe('/join');
       expect(await stranger.page.locator('.note').count()).toBe(0);
+      await expectAccessible(stranger.page, 'board, not joined');
       // Chromium logs the 401 answer itself: that one is expected.
       expect(stranger.problems).toEqual([expect.stringMatching(/401/)]);
       await stranger.close();

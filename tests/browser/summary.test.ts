@@ -5,6 +5,8 @@ import { sql } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../support/app-server.ts';
+import { expectAccessible } from '../support/axe.ts';
+import { openOnPhone, smallTouchTargets } from '../support/touch-targets.ts';
 import { launchBrowser, saveScreenshot, watchForPageErrors } from '../support/browser.ts';
 import { openMigratedPglite } from '../support/databases.ts';
 import { TestBrowser, type LiveConnection } from '../support/live-client.ts';
@@ -114,7 +116,7 @@ describeWith('summary page in Chromium', chromium, () => {
     await database?.close();
   });
 
-  it('shows the summary to its facilitator, with downloads, and prints without the chrome', async () => {
+  it('shows the summary to its facilitator, with downloads, every control a finger wide on a phone, and prints without the chrome', async () => {
     const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
     const [name, value] = fayCookie.split('=') as [string, string];
     await context.addCookies([{ name, value, url: server.baseUrl }]);
@@ -135,6 +137,11 @@ describeWith('summary page in Chromium', chromium, () => {
     expect(await anonymous.textContent()).not.toContain('Ben');
     expect(await page.getByRole('table', { name: 'Themes in “So what?”' }).isVisible()).toBe(true);
     share(await saveScreenshot(page, 'summary'), 'summary');
+    await expectAccessible(page, 'summary');
+    const onPhone = await openOnPhone(browser, { page });
+    await onPhone.getByRole('link', { name: 'Back to the board' }).waitFor();
+    expect(await smallTouchTargets(onPhone)).toEqual([]);
+    await onPhone.context().close();
 
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByRole('button', { name: 'Print or save as PDF' }).isVisible()).toBe(
@@ -178,6 +185,7 @@ describeWith('summary page in Chromium', chromium, () => {
     expect(await page.getByText('Too much at once').count()).toBe(0);
     expect(await page.getByRole('rowheader', { name: 'Workload' }).isVisible()).toBe(true);
     share(await saveScreenshot(page, 'summary-deleted'), 'summary-deleted');
+    await expectAccessible(page, 'summary, notes deleted');
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -3,6 +3,7 @@ import type { Database } from '@reflectory/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../support/app-server.ts';
+import { expectAccessible } from '../support/axe.ts';
 import { launchBrowser, saveScreenshot } from '../support/browser.ts';
 import {
   acceptAgreement,
@@ -179,6 +180,7 @@ describeWith('a team’s cycle of sessions in Chromium, through the UI only', ch
       'invited as a member: a member takes part and sees the team page',
     );
     await shot(page, '02-invite-signed-out');
+    await expectAccessible(page, 'invitation, signed out, member');
     await page.getByRole('link', { name: 'Create an account' }).click();
     await signUp(page, ingrid);
     await page.getByRole('heading', { name: `Join “${team}”` }).waitFor();
@@ -189,6 +191,7 @@ describeWith('a team’s cycle of sessions in Chromium, through the UI only', ch
     expect(await page.getByText('Your role:').textContent()).toContain('Member');
     expect(await page.getByRole('heading', { name: 'Start a session' }).count()).toBe(0);
     await shot(page, '03-member-team-page');
+    await expectAccessible(page, 'team page, member');
     expect(member.problems).toEqual([]);
   });
 
@@ -209,6 +212,7 @@ describeWith('a team’s cycle of sessions in Chromium, through the UI only', ch
       .click();
     await ann.getByRole('heading', { name: first }).waitFor();
     await shot(ann, '04-member-join-form');
+    await expectAccessible(ann, 'join link, signed in');
     // Signed in, she joins under her account's name, focus in the field: Enter joins.
     const name = ann.getByRole('textbox', { name: 'Your name' });
     await expect.poll(() => name.inputValue(), soon).toBe(ingrid.name);
@@ -216,6 +220,7 @@ describeWith('a team’s cycle of sessions in Chromium, through the UI only', ch
     await ann.keyboard.press('Enter');
     await ann.waitForURL(/\/s\//);
     await currentStepHeading(ann, 'Lobby').waitFor();
+    await expectAccessible(ann, 'board, lobby, participant');
     await fay
       .getByRole('region', { name: 'Here now' })
       .getByRole('listitem')
@@ -242,7 +247,9 @@ describeWith('a team’s cycle of sessions in Chromium, through the UI only', ch
       .waitFor();
     await shot(ann, '05-member-notes-hidden');
 
-    const reveal = fay.getByRole('button', { name: 'Reveal 2 hidden notes' });
+    // The facilitator is told no count of held anonymous notes [AR6]: the button counts the named
+    // one, and the reveal settles both [AR4].
+    const reveal = fay.getByRole('button', { name: 'Reveal 1 hidden note' });
     await reveal.waitFor();
     await reveal.click();
     for (const page of [fay, ann]) {
@@ -287,6 +294,7 @@ describeWith('a team’s cycle of sessions in Chromium, through the UI only', ch
     // The confirmation she pressed is gone: focus is on the notice that says why, not lost.
     await expect.poll(() => focusedName(fay), soon).toBe('This session has ended');
     await shot(ann, '08-member-ended');
+    await expectAccessible(fay, 'board, ended, facilitator with the summary link');
     await shot(fay, '08-facilitator-ended');
     expect(owner.problems).toEqual([]);
     expect(member.problems).toEqual([]);
@@ -372,6 +380,7 @@ describeWith('a team’s cycle of sessions in Chromium, through the UI only', ch
     expect(await actions.getByText(sheetAction).isVisible()).toBe(true);
     expect(await actions.getByText('Owner: the team').isVisible()).toBe(true);
     await shot(page, '10-team-page-after-first');
+    await expectAccessible(page, 'team page, past session and open actions');
     expect(owner.problems).toEqual([]);
   });
 

@@ -4,6 +4,8 @@ import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../support/app-server.ts';
+import { expectAccessible } from '../support/axe.ts';
+import { openOnPhone, smallTouchTargets } from '../support/touch-targets.ts';
 import { launchBrowser, saveScreenshot, watchForPageErrors } from '../support/browser.ts';
 import { openMigratedPglite } from '../support/databases.ts';
 import { clientDist } from '../support/paths.ts';
@@ -50,10 +52,12 @@ describeWith('the team page in Chromium', chromium, () => {
   it('an owner creates a team, starts a session from it and makes an invitation link', async () => {
     await owner.goto(`${server.baseUrl}/teams`);
     await owner.getByRole('heading', { name: 'Your teams' }).waitFor();
+    await expectAccessible(owner, 'teams, none yet');
     await owner.getByLabel('Team name').fill('Ward 7 nurses');
     await owner.getByRole('button', { name: 'Create team' }).click();
     await owner.getByRole('heading', { level: 1, name: 'Ward 7 nurses' }).waitFor(soon);
     teamUrl = owner.url();
+    await expectAccessible(owner, 'team page, new team, owner');
     expect(await owner.getByText('Your role:').textContent()).toContain('Owner');
 
     // Start a session: the board opens.
@@ -74,6 +78,7 @@ describeWith('the team page in Chromium', chromium, () => {
     inviteLink = await link.inputValue();
     expect(inviteLink).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
     expect(await owner.getByRole('button', { name: 'Copy link' }).isVisible()).toBe(true);
+    await expectAccessible(owner, 'team page, invitation link made');
     expect(ownerProblems).toEqual([]);
   });
 
@@ -86,8 +91,11 @@ describeWith('the team page in Chromium', chromium, () => {
     expect(await signIn.getAttribute('href')).toBe(
       `/signin?next=${encodeURIComponent(new URL(inviteLink).pathname)}`,
     );
+    await expectAccessible(page, 'invitation, signed out');
     await signUpIn(page, server.baseUrl, 'Fran');
     await page.reload();
+    await page.getByRole('button', { name: 'Join team' }).waitFor(soon);
+    await expectAccessible(page, 'invitation, signed in');
     await page.getByRole('button', { name: 'Join team' }).click();
     await page.getByRole('heading', { level: 1, name: 'Ward 7 nurses' }).waitFor(soon);
     expect(await page.getByText('Your role:').textContent()).toContain('Facilitator');
@@ -95,10 +103,11 @@ describeWith('the team page in Chromium', chromium, () => {
     expect(await page.getByRole('heading', { name: 'Start a session' }).isVisible()).toBe(true);
     expect(await page.getByRole('heading', { name: 'Invitations' }).count()).toBe(0);
     expect(await page.getByRole('heading', { name: 'Audit log' }).count()).toBe(0);
+    await expectAccessible(page, 'team page, facilitator');
     expect(problems).toEqual([]);
   });
 
-  it('shows sessions, notes retention, open actions with history, members, invitations and the audit log', async () => {
+  it('shows sessions, notes retention, open actions with history, members, invitations and the audit log, every control a finger wide and nothing wider than a phone', async () => {
     const teamId = teamUrl.split('/').at(-1) ?? '';
     // A session that closed three days ago, and an action carried from it.
     const closed = await owner.request.post(`${server.baseUrl}/api/teams/${teamId}/sessions`, {
@@ -155,6 +164,15 @@ describeWith('the team page in Chromium', chromium, () => {
     mkdirSync('/tmp/shots', { recursive: true });
     await owner.screenshot({ path: '/tmp/shots/team.png', fullPage: true });
     await saveScreenshot(owner, 'team-page');
+    await expectAccessible(owner, 'team page, full, owner');
+    const onPhone = await openOnPhone(browser, { page: owner });
+    await onPhone.getByRole('heading', { name: 'Audit log' }).waitFor();
+    expect(await smallTouchTargets(onPhone)).toEqual([]);
+    // Nothing wider than the screen (WCAG 1.4.10): the tables scroll within their sections.
+    expect(await onPhone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
+    await onPhone.context().close();
     expect(ownerProblems).toEqual([]);
   });
 
@@ -171,6 +189,7 @@ describeWith('the team page in Chromium', chromium, () => {
     await expect
       .poll(() => owner.getByRole('alert').last().textContent(), soon)
       .toMatch(/only owner/);
+    await expectAccessible(owner, 'team page, the last owner may not leave');
 
     const role = owner.getByLabel('Role of Fran');
     await role.focus();

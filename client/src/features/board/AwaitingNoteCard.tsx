@@ -14,7 +14,9 @@ export function AwaitingNoteCard({
 }) {
   return (
     <li className="note note-own note-pending note-awaiting">
-      <p className="note-text">{note.text}</p>
+      <p className="note-text" dir="auto">
+        {note.text}
+      </p>
       <div className="note-foot">
         <p className="note-author">Anonymous (you)</p>
       </div>

@@ -25,7 +25,12 @@ export function CurrentStep({ view, step, offset, children }: Props) {
   const round = roundOf(view, step.id);
   const timer = view.timer?.stepId === step.id ? view.timer : undefined;
   return (
-    <section className="current-step" aria-labelledby="current-step-title">
+    // Named "Current step: <title>", not the title alone: a step may share its title with another
+    // region of the board (the Actions step and the actions panel).
+    <section className="current-step" aria-labelledby="current-step-label current-step-title">
+      <span id="current-step-label" className="visually-hidden">
+        Current step:
+      </span>
       <div className="current-step-main">
         <div className="current-step-text">
           <p className="eyebrow">

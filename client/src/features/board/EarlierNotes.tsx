@@ -33,7 +33,9 @@ export function EarlierNotes({ view }: { view: BoardView }) {
             <ul className="notes compact">
               {notes.map((note) => (
                 <li key={note.id} className="note">
-                  <p className="note-text">{note.text}</p>
+                  <p className="note-text" dir="auto">
+                    {note.text}
+                  </p>
                   <p className="note-author">
                     {note.anonymous ? 'Anonymous' : (note.authorName ?? 'Someone')}
                     {themeOf(note.groupId) && (

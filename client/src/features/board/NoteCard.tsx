@@ -123,7 +123,9 @@ export function NoteCard(props: Props) {
           {props.roundLabel && <span className="note-flag">{props.roundLabel}</span>}
         </p>
       )}
-      <p className="note-text">{text}</p>
+      <p className="note-text" dir="auto">
+        {text}
+      </p>
       <div className="note-foot">
         <p className="note-author">
           {author}

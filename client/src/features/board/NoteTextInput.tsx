@@ -48,6 +48,8 @@ export function NoteTextInput(props: Props) {
         ref={ref}
         id={id}
         className="note-input"
+        // A note in Arabic or Hebrew runs right to left as it is typed, whatever the page's language.
+        dir="auto"
         rows={rows}
         value={value}
         aria-invalid={error ? true : undefined}

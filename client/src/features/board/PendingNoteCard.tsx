@@ -17,7 +17,9 @@ export function PendingNoteCard({ entry, you, open, connected, actions }: Props)
   const indicator = saveIndicatorOf(entry, connected);
   return (
     <li className={`note note-own note-pending${entry.state === 'failed' ? ' note-failed' : ''}`}>
-      <p className="note-text">{entry.payload.text}</p>
+      <p className="note-text" dir="auto">
+        {entry.payload.text}
+      </p>
       <div className="note-foot">
         <p className="note-author">{entry.payload.secret ? 'Anonymous' : you.displayName} (you)</p>
       </div>

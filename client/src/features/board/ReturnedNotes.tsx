@@ -31,7 +31,9 @@ export function ReturnedNotes({ returned, step, canPost, actions, onDismiss }: P
       <ul className="notes">
         {returned.map((note) => (
           <li key={note.noteId} className="note note-own note-pending">
-            <p className="note-text">{note.text}</p>
+            <p className="note-text" dir="auto">
+              {note.text}
+            </p>
             <div className="note-actions">
               {postable && (
                 <button

@@ -8,7 +8,6 @@ type CopyState = 'idle' | 'copied' | 'failed';
 export function SharePanel({ joinCode }: { joinCode: string }) {
   const headingId = useId();
   const linkId = useId();
-  const codeLabelId = useId();
   const link = joinLinkFor(joinCode);
   const linkRef = useRef<HTMLInputElement>(null);
   const [copy, setCopy] = useState<CopyState>('idle');
@@ -61,14 +60,15 @@ export function SharePanel({ joinCode }: { joinCode: string }) {
             {copy === 'failed' &&
               'Could not copy by itself: the link is selected, press Ctrl+C (⌘C on a Mac).'}
           </p>
-          <p id={codeLabelId} className="field-label">
-            Join code
-          </p>
-          <p className="join-code" aria-labelledby={codeLabelId}>
-            {joinCodeGroups(joinCode).map((group) => (
-              <span key={group}>{group}</span>
-            ))}
-          </p>
+          {/* A name and its value: a large <p> under a small one would read as a heading. */}
+          <dl className="join-code-entry">
+            <dt className="field-label">Join code</dt>
+            <dd className="join-code">
+              {joinCodeGroups(joinCode).map((group) => (
+                <span key={group}>{group}</span>
+              ))}
+            </dd>
+          </dl>
           <p className="muted share-hint">Or open {location.host}/join and type the code.</p>
         </div>
         <QrCodeImage value={link} alt="QR code for the join link" size={160} />

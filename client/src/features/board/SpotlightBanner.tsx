@@ -9,7 +9,9 @@ export function SpotlightBanner({ view }: { view: BoardView }) {
       <p className="spotlight-label">
         <span aria-hidden="true">★ </span>In the spotlight
       </p>
-      <p className="spotlight-text">{note.text}</p>
+      <p className="spotlight-text" dir="auto">
+        {note.text}
+      </p>
       <p className="note-author">{note.anonymous ? 'Anonymous' : (note.authorName ?? 'Someone')}</p>
     </section>
   );

@@ -126,21 +126,20 @@ function TimerControls({
           Start timer again
         </button>
       )}
+      {/* The name is the visible text, so that a voice-control user says what they see. */}
       <button
         className="button small quiet"
         type="button"
-        aria-label="Add 1 minute"
         onClick={() => actions.send('timer:extend', { ms: 60_000 })}
       >
-        +1 min
+        +1 minute
       </button>
       <button
         className="button small quiet"
         type="button"
-        aria-label="Add 5 minutes"
         onClick={() => actions.send('timer:extend', { ms: 300_000 })}
       >
-        +5 min
+        +5 minutes
       </button>
       {status !== 'idle' && (
         <button

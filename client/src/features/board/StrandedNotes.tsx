@@ -38,7 +38,9 @@ export function StrandedNotes({ entries, step, canPost, connected, actions }: Pr
           const anonymous = entry.payload.anonymous === true || entry.payload.secret !== undefined;
           return (
             <li key={entry.commandId} className="note note-own note-pending">
-              <p className="note-text">{entry.payload.text}</p>
+              <p className="note-text" dir="auto">
+                {entry.payload.text}
+              </p>
               {indicator && <SaveStatus {...indicator} />}
               {entry.state === 'failed' && (
                 <div className="note-actions">

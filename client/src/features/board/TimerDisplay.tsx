@@ -23,9 +23,10 @@ export function TimerDisplay({ timer, offset }: { timer: BoardTimerView; offset:
       <p className="timer-label" id={labelId}>
         Time left
       </p>
-      <p className="timer-value" role="timer">
+      {/* A value, not a paragraph: a <p> this large would read as an unmarked heading. */}
+      <div className="timer-value" role="timer">
         {formatCountdown(left)}
-      </p>
+      </div>
       <p className="timer-status">
         <span className="timer-icon" aria-hidden="true" />
         {statusText[timer.status]}

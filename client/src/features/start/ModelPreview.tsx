@@ -20,7 +20,7 @@ export function ModelPreview({ model, headingId }: { model: ReflectionModel; hea
       : `${model.source.authors}${model.source.year ? `, ${model.source.year}` : ''}`;
   return (
     <div className="model-preview">
-      <h3 id={headingId}>{model.name}</h3>
+      <h2 id={headingId}>{model.name}</h2>
       <p className="model-when">{model.whenToUse}</p>
       <p className="muted model-source">Source: {source}</p>
       <p className="model-time">

@@ -85,7 +85,7 @@ function Summary({ summary }: { summary: ReflectionSummary }) {
           Downloads of a team’s session are recorded in the team’s audit log.
         </p>
         {!deleted && (
-          <p>
+          <p className="summary-back">
             <Link to={`/s/${encodeURIComponent(summary.sessionId)}`}>Back to the board</Link>
           </p>
         )}

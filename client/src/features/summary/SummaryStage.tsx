@@ -9,7 +9,9 @@ function NoteItem({ note }: { note: SummaryNote }) {
   ];
   return (
     <li className="summary-note">
-      <p className="summary-note-text">{note.text}</p>
+      <p className="summary-note-text" dir="auto">
+        {note.text}
+      </p>
       <p className="summary-note-meta">{details.join(' · ')}</p>
     </li>
   );
