@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Database } from '@reflectory/server';
 import type { Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
@@ -36,9 +37,13 @@ const outageSentence = /cannot reach its database/i;
 /** One person's command budget: 20 a second, bursts of 40 (docs/protocol.md §1). */
 const personRate = 20;
 const personBurst = 40;
+const notesPerStep = 50;
 const connectionsPerPerson = 8;
 /** A hostile script's connections: more than the cap lets in. */
 const attackConnections = 20;
+
+const secret = () => randomBytes(32).toString('base64url');
+const longText = (i: number, length: number) => `Flood ${i} `.padEnd(length, 'x');
 
 /**
  * [Issue 11.4] One person with many connections must not degrade everyone. Mallory, a participant,
@@ -178,6 +183,134 @@ describeWith('adversarial: one person with many connections', realPostgres, () =
     );
     expect(held).toBe(true);
     expect(Object.keys(counts).sort()).toEqual(['ok', 'rate_limited']);
+  }, 60_000);
+
+  it('a person floods note:add over every connection while a bystander posts at a normal pace: the flood stops at the per-step cap, every bystander note is saved, and nobody is told the database is down', async () => {
+    const { sockets } = await connectAs('Mallory', attackConnections);
+    let i = 0;
+    const flooding = flood(
+      sockets,
+      'note:add',
+      () => ({ areaId: boardStep, text: longText((i += 1), 900) }),
+      { durationMs: 3500, inFlight: 10 },
+    );
+    const bystander: AckRecord[] = [];
+    const posting = (async () => {
+      const graceSocket = grace.socket as unknown as Socket;
+      for (let n = 0; n < 14; n += 1) {
+        bystander.push(
+          await sendRecorded(graceSocket, 'note:add', {
+            areaId: boardStep,
+            text: `Grace's note ${n}`,
+          }),
+        );
+        await pause(250);
+      }
+    })();
+    const [records] = await Promise.all([flooding, posting]);
+    allAcks.push(...records, ...bystander);
+    const counts = tally(records);
+    const accepted = counts.ok ?? 0;
+    const capMessages = records.filter((record) =>
+      /You have added 50 notes to this step/.test(record.message ?? ''),
+    );
+    const bystanderFailures = bystander.filter((record) => !record.ok);
+    const outage = [...records, ...bystander].filter((record) =>
+      outageSentence.test(record.message ?? ''),
+    );
+    const saved = bystander.length - bystanderFailures.length;
+    await fay.waitForBoard(
+      (board) => board.notes.filter((note) => note.text.startsWith("Grace's")).length === saved,
+      10_000,
+    );
+    const boardBytes = Y.encodeStateAsUpdate(fay.doc).byteLength;
+
+    report.record(
+      'participant Mallory',
+      `${sockets.length} connections flood note:add (900 characters each)`,
+      `${describeTally(counts)}; board ${(boardBytes / 1024).toFixed(0)} KB`,
+      accepted <= notesPerStep && capMessages.length > 0,
+    );
+    report.record(
+      'bystander Grace',
+      `14 notes, one every 250 ms, during the flood`,
+      bystanderFailures.length === 0
+        ? 'all saved'
+        : `${bystanderFailures.length} failed: ${describeTally(tally(bystanderFailures))}`,
+      bystanderFailures.length === 0,
+    );
+    report.record(
+      'everyone',
+      'acks that blame the database while it is fine',
+      `${outage.length}`,
+      outage.length === 0,
+    );
+    expect(accepted).toBeLessThanOrEqual(notesPerStep);
+    expect(capMessages.length).toBeGreaterThan(0);
+    for (const record of records.filter((record) => !record.ok)) {
+      expect(['rate_limited', 'conflict']).toContain(record.code);
+    }
+    expect(bystanderFailures).toEqual([]);
+    expect(outage).toEqual([]);
+  }, 60_000);
+
+  it('anonymous notes count against the same cap, though the board does not know their author', async () => {
+    ok(await fay.command('step:rerun', {}));
+    const { sockets } = await connectAs('Mallory', connectionsPerPerson);
+    let i = 0;
+    const records = await flood(
+      sockets,
+      'note:add',
+      () => ({
+        areaId: boardStep,
+        text: `Anonymous ${(i += 1)}`,
+        anonymous: true,
+        secret: secret(),
+      }),
+      { durationMs: 3500, inFlight: 4 },
+    );
+    allAcks.push(...records);
+    const counts = tally(records);
+    const accepted = counts.ok ?? 0;
+    const capMessages = records.filter((record) =>
+      /You have added 50 notes to this step/.test(record.message ?? ''),
+    );
+    const held = report.record(
+      'participant Mallory',
+      `${sockets.length} connections flood anonymous note:add in a new round`,
+      describeTally(counts),
+      accepted <= notesPerStep && capMessages.length > 0,
+    );
+    expect(held).toBe(true);
+  }, 60_000);
+
+  it('a person’s notes in a session add up to at most 50,000 characters', async () => {
+    ok(await fay.command('step:rerun', {}));
+    // Her command budget, spent by the flood before, refills first: this is about the cap.
+    await pause(2500);
+    const [socket] = (await connectAs('Mallory', 1)).sockets;
+    if (!socket) throw new Error('Mallory could not connect');
+    const records: AckRecord[] = [];
+    for (let n = 0; n < 8; n += 1) {
+      records.push(
+        await sendRecorded(socket, 'note:add', {
+          areaId: boardStep,
+          text: longText(n, 1000),
+        }),
+      );
+      await pause(60);
+    }
+    allAcks.push(...records);
+    const refusal = records.find((record) => !record.ok);
+    const held = report.record(
+      'participant Mallory',
+      'posts 1,000-character notes after 45,000 characters and 50 short anonymous notes',
+      refusal
+        ? `${records.filter((record) => record.ok).length} saved, then ${refusal.code}: ${refusal.message}`
+        : 'all saved',
+      refusal?.code === 'conflict' && /50,000 characters/.test(refusal.message ?? ''),
+    );
+    expect(held).toBe(true);
   }, 60_000);
 
   it('a person’s eight board sockets share one message budget', async () => {

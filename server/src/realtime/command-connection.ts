@@ -213,10 +213,23 @@ export class CommandConnection implements ViewSink {
       const room = await this.rooms.get(this.sessionId);
       if (!room) return ack(fail(ErrorCode.notFound, purgedBoardMessage));
       const result = await room.submit(async () => {
-        const command = toSessionCommand(name, data, room.state, randomInt);
-        return room.execute({ kind: 'person', participantId }, data.commandId, command, (events) =>
-          ackData(command, events),
+        const before = room.state;
+        const usage = room.anonymousUsage;
+        const command = toSessionCommand(
+          name,
+          data,
+          before,
+          randomInt,
+          usage.of(participantId, before),
         );
+        const answer = await room.execute(
+          { kind: 'person', participantId },
+          data.commandId,
+          command,
+          (events) => ackData(command, events),
+        );
+        usage.record(participantId, command, before, room.state);
+        return answer;
       });
       if (result) {
         if (!result.ok) this.refused(result.error.code, { event: name });

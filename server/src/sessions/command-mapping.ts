@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type {
   CommandName,
+  NoteUsage,
   ReviewOutcome,
   SessionCommand,
   SessionEvent,
@@ -43,14 +44,15 @@ const secretHash = (payload: Payload): string | null =>
 
 /**
  * Turns a parsed payload into the core's command, adding what the core must not make itself:
- * new ids, hashes of secrets, and the shuffled order of a reveal (which needs the current state,
- * so this runs inside the session's queue).
+ * new ids, hashes of secrets, the shuffled order of a reveal (which needs the current state, so
+ * this runs inside the session's queue), and the sender's anonymous usage that the shell counted.
  */
 export function toSessionCommand(
   name: CommandName,
   payload: Payload,
   state: SessionState,
   randomIndex: (below: number) => number,
+  anonymousUsage: NoteUsage,
 ): SessionCommand {
   switch (name) {
     case 'note:add':
@@ -64,6 +66,7 @@ export function toSessionCommand(
         text: str(payload, 'text'),
         anonymous: payload.anonymous === true,
         ownerHash: secretHash(payload),
+        anonymousUsage,
       };
     case 'note:edit':
       return {
@@ -71,6 +74,7 @@ export function toSessionCommand(
         noteId: str(payload, 'noteId'),
         text: str(payload, 'text'),
         proofHash: secretHash(payload),
+        anonymousUsage,
       };
     case 'note:delete':
       return { type: 'deleteNote', noteId: str(payload, 'noteId'), proofHash: secretHash(payload) };

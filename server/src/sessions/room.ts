@@ -31,6 +31,7 @@ import {
   encodeUpdateMessage,
   type AwarenessEntry,
 } from '../realtime/yjs-messages.ts';
+import { AnonymousUsage } from './anonymous-usage.ts';
 import { captureUpdate, projectBoard } from './board-projection.ts';
 import { persistEvents } from './persist-events.ts';
 import { recordTeamEffects } from './team-effects.ts';
@@ -131,6 +132,8 @@ export class SessionRoom {
   private lastFacilitationJson = '';
   private releaseHandle: NodeJS.Timeout | undefined;
   private queue: Promise<unknown> = Promise.resolve();
+  /** What each person wrote anonymously, for the caps on what one person may add (never stored). */
+  readonly anonymousUsage = new AnonymousUsage();
   lastActivity = Date.now();
   /** Set once the registry dropped this room; a command that finds it set must fetch the room again. */
   evicted = false;
