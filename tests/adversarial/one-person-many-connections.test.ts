@@ -367,6 +367,61 @@ describeWith('adversarial: one person with many connections', realPostgres, () =
     expect(held).toBe(true);
   }, 60_000);
 
+  it('ten people flood one session: the session takes no more than its own budget, and another session does not notice', async () => {
+    const names = Array.from({ length: 10 }, (_, n) => `Crowd ${n}`);
+    const crowd = await castSession(server.baseUrl, 'Hal', names);
+    const sockets: Socket[] = [];
+    for (const name of names) {
+      for (let c = 0; c < 2; c += 1) {
+        const attempt = await attemptConnection(
+          server.baseUrl,
+          crowd.sessionId,
+          crowd.get(name).cookie,
+        );
+        if (attempt.connected) sockets.push(closer.add(attempt.socket));
+      }
+    }
+    const started = performance.now();
+    const flooding = flood(sockets, 'agreement:accept', () => ({}), {
+      durationMs: 3000,
+      inFlight: 3,
+    });
+    const bystander: AckRecord[] = [];
+    const graceSocket = grace.socket as unknown as Socket;
+    for (let n = 0; n < 10; n += 1) {
+      const sent = performance.now();
+      const record = await sendRecorded(graceSocket, 'note:add', {
+        areaId: boardStep,
+        text: `Grace, next door, ${n}`,
+      });
+      bystander.push({ ...record, at: record.at - sent });
+      await pause(250);
+    }
+    const records = await flooding;
+    allAcks.push(...records, ...bystander);
+    const seconds = (performance.now() - started) / 1000;
+    const counts = tally(records);
+    const accepted = counts.ok ?? 0;
+    const sessionBudget = 200 + Math.ceil(100 * seconds) + 10;
+    const busy = records.filter((record) => /This board is busy/.test(record.message ?? ''));
+    const slowest = Math.max(...bystander.map((record) => record.at));
+    report.record(
+      `${names.length} people in another session`,
+      `${sockets.length} connections flood agreement:accept for ${seconds.toFixed(1)} s`,
+      `${describeTally(counts)}; ${busy.length} told the board is busy (the session's budget: ${sessionBudget})`,
+      accepted <= sessionBudget && busy.length > 0,
+    );
+    report.record(
+      'bystander Grace',
+      '10 notes in her own session meanwhile',
+      `${bystander.filter((record) => record.ok).length} saved, slowest ack ${slowest.toFixed(0)} ms`,
+      bystander.every((record) => record.ok),
+    );
+    expect(accepted).toBeLessThanOrEqual(sessionBudget);
+    expect(busy.length).toBeGreaterThan(0);
+    expect(bystander.filter((record) => !record.ok)).toEqual([]);
+  }, 90_000);
+
   it('no ack in this file blamed the database', () => {
     const outage = allAcks.filter((record) => outageSentence.test(record.message ?? ''));
     expect(outage).toEqual([]);

@@ -13,6 +13,7 @@ export interface RegistryOptions extends RoomOptions {
 export const defaultRegistryOptions: RegistryOptions = {
   compactAfter: 100,
   storeTimeoutMs: 2000,
+  maxQueueLength: 200,
   releaseMinMs: 2000,
   releaseJitterMs: 3000,
   idleMs: 60_000,

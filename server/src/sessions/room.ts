@@ -33,6 +33,7 @@ import {
 } from '../realtime/yjs-messages.ts';
 import { AnonymousUsage } from './anonymous-usage.ts';
 import { captureUpdate, projectBoard } from './board-projection.ts';
+import { CommandQueue, unavailableMessage } from './command-queue.ts';
 import { persistEvents } from './persist-events.ts';
 import { recordTeamEffects } from './team-effects.ts';
 import { loadRoom } from './room-loader.ts';
@@ -96,15 +97,14 @@ export interface RoomOptions {
   compactAfter: number;
   /** A command whose store work has not finished by then is answered `unavailable`. */
   storeTimeoutMs: number;
+  /** Commands waiting in a session's queue at most; more are refused at once as a busy board. */
+  maxQueueLength: number;
   /** Anonymous notes are released this long after posting, plus a random part up to the jitter. */
   releaseMinMs: number;
   releaseJitterMs: number;
   /** Called after a command that closed the session has committed (retention may purge it). */
   onSessionClosed?: (sessionId: string) => void;
 }
-
-const unavailableMessage =
-  'Saving is paused: the server cannot reach its database. Your change may not have been saved; it will be sent again.';
 
 /**
  * One live session in this process: its board document, its decision state and its connections.
@@ -131,7 +131,7 @@ export class SessionRoom {
   private timerHandle: NodeJS.Timeout | undefined;
   private lastFacilitationJson = '';
   private releaseHandle: NodeJS.Timeout | undefined;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly commands: CommandQueue;
   /** What each person wrote anonymously, for the caps on what one person may add (never stored). */
   readonly anonymousUsage = new AnonymousUsage();
   lastActivity = Date.now();
@@ -152,6 +152,10 @@ export class SessionRoom {
     this.teamId = loaded.session.teamId;
     this.lastId = loaded.lastId;
     this.tailLength = loaded.tailLength;
+    this.commands = new CommandQueue(
+      { budgetMs: options.storeTimeoutMs, maxLength: options.maxQueueLength },
+      () => this.stale,
+    );
     this.armTimer();
     this.armRelease();
   }
@@ -162,34 +166,18 @@ export class SessionRoom {
 
   /**
    * Queues a person's command so that it is answered within the store timeout of its arrival,
-   * however long the queue: if its turn has not come by then it is answered `unavailable` (and
-   * skipped when its turn comes), so waiting people never pile up behind a stuck store. Resolves
-   * undefined if the room was dropped meanwhile: fetch the room again and resubmit.
+   * however long the queue, and refuses it at once when the queue is full: a busy board is
+   * answered `rate_limited`, a store that does not answer `unavailable` (see CommandQueue), so
+   * waiting people never pile up. Resolves undefined if the room was dropped meanwhile: fetch the
+   * room again and resubmit.
    */
-  async submit<T>(work: () => Promise<Ack<T>>): Promise<Ack<T> | undefined> {
-    const budgetMs = this.options.storeTimeoutMs;
-    const deadline = Date.now() + budgetMs;
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<Ack<T>>((resolve) => {
-      timer = setTimeout(() => resolve(fail(ErrorCode.unavailable, unavailableMessage)), budgetMs);
-    });
-    const run = this.enqueue(async () => {
-      if (this.evicted) return undefined;
-      if (Date.now() >= deadline) return fail(ErrorCode.unavailable, unavailableMessage);
-      return work();
-    });
-    try {
-      return await Promise.race([run, late]);
-    } finally {
-      clearTimeout(timer);
-    }
+  submit<T>(work: () => Promise<Ack<T>>): Promise<Ack<T> | undefined> {
+    return this.commands.submit(() => (this.evicted ? Promise.resolve(undefined) : work()));
   }
 
   /** Runs `work` after every command queued before it has finished. */
   enqueue<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(work, work);
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.commands.enqueue(work);
   }
 
   // ---- document connections --------------------------------------------------------------
