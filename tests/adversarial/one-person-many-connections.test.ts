@@ -13,7 +13,7 @@ import type { LiveConnection } from '../support/live-client.ts';
 import { describeWith, realPostgres, testDatabaseUrl } from '../support/suites.ts';
 import { AttackReport } from './support/attack-report.ts';
 import { boardStep, ok } from './support/board-setup.ts';
-import { Closer, boardUrl, castSession, type Cast } from './support/cast.ts';
+import { Closer, boardUrl, carriedBoardAs, castSession, type Cast } from './support/cast.ts';
 import {
   attemptConnection,
   describeTally,
@@ -365,6 +365,53 @@ describeWith('adversarial: one person with many connections', realPostgres, () =
       answered <= 1 + 20 + 2,
     );
     expect(held).toBe(true);
+  }, 60_000);
+
+  it('one person opens the board at 1,000 a second: another person’s replica receives a bounded number of presence frames', async () => {
+    const watcher = closer.add(
+      await carriedBoardAs(server.baseUrl, cast.sessionId, cast.get('Grace')),
+    );
+    const [socket] = (await connectAs('Moe', 1)).sockets;
+    if (!socket) throw new Error('Moe could not connect');
+    const docName = `session/${cast.sessionId}/board`;
+    await socket.timeout(5000).emitWithAck('yjs:open', docName);
+    // Whoever left in the tests before leaves 2 s later (presence's grace period): not counted.
+    await pause(2500);
+    const before = watcher.count('awareness');
+    const answers: Array<{ ok: boolean; code?: number }> = [];
+    const stormMs = 2000;
+    const started = performance.now();
+    while (performance.now() - started < stormMs) {
+      for (let k = 0; k < 10; k += 1) {
+        socket.emit('yjs:open', docName, (result: { ok: boolean; code?: number }) =>
+          answers.push(result),
+        );
+      }
+      await pause(10);
+    }
+    await pause(500);
+    const frames = watcher.count('awareness') - before;
+    const perSecond = frames / (stormMs / 1000);
+    const byCode = (code: number) => answers.filter((answer) => answer.code === code).length;
+    const held = report.record(
+      'participant Moe',
+      `yjs:open ${answers.length} times in ${stormMs / 1000} s on one connection`,
+      `${frames} presence frames at Grace (${perSecond.toFixed(1)}/s); opens refused 1013: ${byCode(1013)}, superseded: ${byCode(1000)}`,
+      perSecond <= 2,
+    );
+    expect(held).toBe(true);
+
+    // The storm costs Moe his replica for a moment, not the board: he opens it again.
+    await pause(600);
+    expect(await socket.timeout(5000).emitWithAck('yjs:open', docName)).toEqual({ ok: true });
+    await waitUntil(
+      () =>
+        [...watcher.awareness().values()].some(
+          (entry) => (entry.state as { name?: string } | null)?.name === 'Moe',
+        ),
+      5000,
+      'Moe present again',
+    );
   }, 60_000);
 
   it('ten people flood one session: the session takes no more than its own budget, and another session does not notice', async () => {

@@ -14,6 +14,8 @@ export const defaultRegistryOptions: RegistryOptions = {
   compactAfter: 100,
   storeTimeoutMs: 2000,
   maxQueueLength: 200,
+  presenceCoalesceMs: 75,
+  presenceGraceMs: 2000,
   releaseMinMs: 2000,
   releaseJitterMs: 3000,
   idleMs: 60_000,

@@ -25,15 +25,11 @@ import * as Y from 'yjs';
 import type { ParticipantRecord } from '../db/participants-repository.ts';
 import { withTimeout } from '../db/database.ts';
 import type { Store } from '../db/store.ts';
-import {
-  encodeAwarenessMessage,
-  encodeSyncStep2,
-  encodeUpdateMessage,
-  type AwarenessEntry,
-} from '../realtime/yjs-messages.ts';
+import { encodeSyncStep2, encodeUpdateMessage } from '../realtime/yjs-messages.ts';
 import { AnonymousUsage } from './anonymous-usage.ts';
 import { captureUpdate, projectBoard } from './board-projection.ts';
 import { CommandQueue, unavailableMessage } from './command-queue.ts';
+import { RoomPresence } from './room-presence.ts';
 import { persistEvents } from './persist-events.ts';
 import { recordTeamEffects } from './team-effects.ts';
 import { loadRoom } from './room-loader.ts';
@@ -86,12 +82,6 @@ const sharedViewEvents = new Set<SessionEvent['type']>([
   'SessionClosed',
 ]);
 
-interface PresenceEntry {
-  awarenessId: number;
-  clock: number;
-  connections: number;
-}
-
 export interface RoomOptions {
   /** Compact the update log once its tail holds this many updates. */
   compactAfter: number;
@@ -99,6 +89,10 @@ export interface RoomOptions {
   storeTimeoutMs: number;
   /** Commands waiting in a session's queue at most; more are refused at once as a busy board. */
   maxQueueLength: number;
+  /** At most one presence broadcast per this many ms. */
+  presenceCoalesceMs: number;
+  /** How long a person stays present after their last replica closed. */
+  presenceGraceMs: number;
   /** Anonymous notes are released this long after posting, plus a random part up to the jitter. */
   releaseMinMs: number;
   releaseJitterMs: number;
@@ -126,7 +120,7 @@ export class SessionRoom {
   /** A transaction that timed out but may still commit; a reload waits for it to settle. */
   private inFlight: Promise<unknown> | undefined;
   private readonly connections = new Set<DocConnection>();
-  private readonly presence = new Map<string, PresenceEntry>();
+  private readonly presence: RoomPresence;
   private readonly sinks = new Set<ViewSink>();
   private timerHandle: NodeJS.Timeout | undefined;
   private lastFacilitationJson = '';
@@ -155,6 +149,11 @@ export class SessionRoom {
     this.commands = new CommandQueue(
       { budgetMs: options.storeTimeoutMs, maxLength: options.maxQueueLength },
       () => this.stale,
+    );
+    this.presence = new RoomPresence(
+      (participantId) => this.presenceOf(participantId),
+      (message) => this.broadcast(message),
+      { coalesceMs: options.presenceCoalesceMs, graceMs: options.presenceGraceMs },
     );
     this.armTimer();
     this.armRelease();
@@ -185,38 +184,18 @@ export class SessionRoom {
   /** Adds a replica. False while the room is stale: the caller should ask it to come back later. */
   attach(connection: DocConnection): boolean {
     if (this.stale) return false;
+    // Others hear of a newcomer (coalesced); the new replica is greeted with everyone present.
+    this.presence.arrive(connection.participantId);
     this.connections.add(connection);
     this.lastActivity = Date.now();
-    const entry = this.presence.get(connection.participantId);
-    if (entry) {
-      entry.connections += 1;
-      connection.send(encodeAwarenessMessage(this.awarenessEntries()));
-    } else {
-      this.presence.set(connection.participantId, {
-        awarenessId: randomInt(1, 2 ** 31),
-        clock: 1,
-        connections: 1,
-      });
-      this.broadcast(encodeAwarenessMessage(this.awarenessEntries()));
-    }
+    connection.send(this.presence.message());
     return true;
   }
 
   detach(connection: DocConnection): void {
     if (!this.connections.delete(connection)) return;
     this.lastActivity = Date.now();
-    const entry = this.presence.get(connection.participantId);
-    if (entry) {
-      entry.connections -= 1;
-      if (entry.connections === 0) {
-        this.presence.delete(connection.participantId);
-        this.broadcast(
-          encodeAwarenessMessage([
-            { clientId: entry.awarenessId, clock: entry.clock + 1, state: null },
-          ]),
-        );
-      }
-    }
+    this.presence.depart(connection.participantId);
     if (this.connections.size === 0) {
       void this.enqueue(() => this.compact()).catch((error: unknown) =>
         this.log.warn({ err: error, sessionId: this.sessionId }, 'compaction on last leave failed'),
@@ -234,17 +213,12 @@ export class SessionRoom {
   }
 
   sendAwareness(connection: DocConnection): void {
-    connection.send(encodeAwarenessMessage(this.awarenessEntries()));
+    connection.send(this.presence.message());
   }
 
-  /**
-   * Re-announces everyone present with a newer clock. y-protocols drops a peer's awareness after
-   * 30 s without renewal, and y-websocket reconnects after 30 s of silence: this covers both.
-   */
+  /** Re-announces everyone present with a newer clock (see RoomPresence.renew). */
   renewPresence(): void {
-    if (this.presence.size === 0) return;
-    for (const entry of this.presence.values()) entry.clock += 1;
-    this.broadcast(encodeAwarenessMessage(this.awarenessEntries()));
+    this.presence.renew();
   }
 
   /** A removed person's connections end at once: replicas with 4401, command sockets with a notice. */
@@ -265,6 +239,8 @@ export class SessionRoom {
         sink.revoke(message);
       }
     }
+    // Gone for good: no grace period.
+    this.presence.forget(participantId);
   }
 
   /** Closes every replica (shutdown, or the session is gone). */
@@ -281,20 +257,15 @@ export class SessionRoom {
     }
   }
 
-  private awarenessEntries(): AwarenessEntry[] {
-    const entries: AwarenessEntry[] = [];
-    for (const [participantId, entry] of this.presence) {
-      const participant = this.participants.get(participantId);
-      if (!participant) continue;
-      const state: Presence = {
-        participantId,
-        name: participant.displayName,
-        colour: participant.colour,
-        role: this.state.participants[participantId]?.role ?? participant.role,
-      };
-      entries.push({ clientId: entry.awarenessId, clock: entry.clock, state });
-    }
-    return entries;
+  private presenceOf(participantId: string): Presence | undefined {
+    const participant = this.participants.get(participantId);
+    if (!participant) return undefined;
+    return {
+      participantId,
+      name: participant.displayName,
+      colour: participant.colour,
+      role: this.state.participants[participantId]?.role ?? participant.role,
+    };
   }
 
   private broadcast(message: Uint8Array): void {
