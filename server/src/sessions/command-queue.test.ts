@@ -49,6 +49,16 @@ describe('a session’s command queue', () => {
     });
   });
 
+  it('a queue that is full behind a store that does not answer refuses as an outage, not as a busy board', async () => {
+    const commands = queue({ maxLength: 3 });
+    for (let i = 0; i < 3; i += 1) void commands.enqueue(never);
+    await vi.advanceTimersByTimeAsync(budgetMs / 2);
+    expect(await commands.submit(okAfter(1))).toEqual({
+      ok: false,
+      error: { code: ErrorCode.unavailable, message: unavailableMessage },
+    });
+  });
+
   it('a command still waiting behind a crowd when its time runs out is answered rate_limited and never runs', async () => {
     const commands = queue();
     crowd(commands, 40, 100);

@@ -65,8 +65,13 @@ export class CommandQueue {
    * `work` resolves to when it ran in time, including undefined (the caller's "try again").
    */
   async submit<T>(work: () => Promise<Ack<T> | undefined>): Promise<Ack<T> | undefined> {
-    if (this.pending >= this.options.maxLength) return fail(ErrorCode.rateLimited, busyMessage);
     const arrived = Date.now();
+    if (this.pending >= this.options.maxLength) {
+      // Full behind a store that does not answer is an outage; full behind a crowd, a busy board.
+      return this.storeHoldsUp(arrived - this.options.budgetMs)
+        ? fail(ErrorCode.unavailable, unavailableMessage)
+        : fail(ErrorCode.rateLimited, busyMessage);
+    }
     let started = false;
     let answered = false;
     let timer: NodeJS.Timeout | undefined;
@@ -94,14 +99,17 @@ export class CommandQueue {
   }
 
   private lateAnswer(arrived: number, started: boolean): Ack<never> {
-    const now = Date.now();
-    const held =
-      this.runningSince !== undefined && now - this.runningSince >= this.options.budgetMs / 2;
-    if (this.storeInTrouble() || held || this.troubleAt >= arrived) {
-      return fail(ErrorCode.unavailable, unavailableMessage);
-    }
+    if (this.storeHoldsUp(arrived)) return fail(ErrorCode.unavailable, unavailableMessage);
     return started
       ? fail(ErrorCode.unavailable, busyRunningMessage)
       : fail(ErrorCode.rateLimited, busyMessage);
+  }
+
+  /** Whether the store, rather than a crowd, is what holds the queue up (see the class). */
+  private storeHoldsUp(troubleSince: number): boolean {
+    const held =
+      this.runningSince !== undefined &&
+      Date.now() - this.runningSince >= this.options.budgetMs / 2;
+    return this.storeInTrouble() || held || this.troubleAt >= troubleSince;
   }
 }
