@@ -28,7 +28,8 @@ export const fullScale: Scale = {
   drainMs: 3_000,
   bigRoom: 200,
   boardNotes: 2_000,
-  writers: 20,
+  // A person adds at most 50 notes to a step round [Q1]: 2,000 notes take 40 writers.
+  writers: 40,
   sequentialJoins: 40,
   burstJoins: 20,
   coldJoins: 3,

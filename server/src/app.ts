@@ -22,6 +22,7 @@ import {
   registerSessionRoutes,
 } from './http/session-routes.ts';
 import { attachDocEndpoint } from './realtime/doc-endpoint.ts';
+import { createMemoryLimits, type RealtimeLimits } from './realtime/realtime-limits.ts';
 import { attachSocketServer, maxMessageBytes } from './realtime/socket-server.ts';
 import {
   RoomRegistry,
@@ -55,6 +56,8 @@ export interface AppDeps {
   rooms?: Partial<RegistryOptions>;
   /** Retention of closed sessions' boards; tests inject a clock. */
   retention?: Partial<RetentionOptions>;
+  /** Rate limits and connection caps per person and per session (in memory by default). */
+  limits?: RealtimeLimits;
 }
 
 /** The composition root: builds the whole app without listening, so tests can run it on port 0. */
@@ -137,7 +140,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerTeamRoutes(app, { teams, invitations, userSessions, checkOrigin, ensureDevice });
   registerExportRoutes(app, { store, sessions, rooms, userSessions });
 
-  const realtime = { sessions, userSessions, rooms, allowedOrigins, log: app.log };
+  const limits = deps.limits ?? createMemoryLimits();
+  const realtime = { sessions, userSessions, rooms, allowedOrigins, log: app.log, limits };
   const io = attachSocketServer(app.server, realtime);
   const docs = attachDocEndpoint(app.server, { ...realtime, maxMessageBytes });
 

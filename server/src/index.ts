@@ -1,6 +1,12 @@
 export { buildApp, type AppDeps } from './app.ts';
 export { parseConfig, ConfigError, type Config } from './config.ts';
 export {
+  createMemoryLimits,
+  defaultLimitSettings,
+  type LimitSettings,
+  type RealtimeLimits,
+} from './realtime/realtime-limits.ts';
+export {
   openPglite,
   openPostgres,
   migrationsFolder,

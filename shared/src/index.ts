@@ -13,6 +13,13 @@ export * from './session/state.ts';
 export * from './session/commands.ts';
 export * from './session/decide.ts';
 export { checkNoteText, noteTextMax } from './session/decide-notes.ts';
+export {
+  boardCaps,
+  currentNoteText,
+  noNoteUsage,
+  noteLength,
+  type NoteUsage,
+} from './session/board-caps.ts';
 export { tally, votesBy, votesUsed, voteBudgetMax } from './session/decide-votes.ts';
 export { groupTitleMax, actionTextMax } from './session/decide-board.ts';
 export * from './session/previous-actions.ts';

@@ -273,6 +273,8 @@ export const DocCloseCode = {
   unavailable: 4503,
   /** Retention deleted the session's board: there is nothing to sync; its summary remains. */
   purged: 4410,
+  /** The person opened the board too often just now (WebSocket's "try again later"): reconnect after a pause. */
+  tryAgainLater: 1013,
 } as const;
 
 /** What the server puts in awareness for each person present; clients put nothing there. */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Database } from '@reflectory/server';
+import { createMemoryLimits, defaultLimitSettings, type Database } from '@reflectory/server';
 import { DocCloseCode, boardDocName } from '@reflectory/shared';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -55,6 +55,16 @@ describe('adversarial: the board document is the server’s alone', () => {
       logLevel: 'info',
       logStream: new LogCapture(),
       rooms: { releaseMinMs: 100, releaseJitterMs: 200 },
+      // Ben opens the board dozens of times a second, keeping the connections open; board opens
+      // and connections per person are limited (one-person-many-connections.test.ts), which is
+      // not what this file attacks.
+      limits: createMemoryLimits({
+        settings: {
+          ...defaultLimitSettings,
+          personBoardOpens: { perSecond: 100, burst: 1000 },
+          connectionsPerPerson: 100,
+        },
+      }),
     });
     cast = await castSession(server.baseUrl, 'Fay', ['Ann', 'Ben', 'Dee']);
     fay = cast.facilitator.browser.connect(cast.sessionId);

@@ -87,26 +87,33 @@ export class OurParticipant {
     return (this.socket?.connected ?? true) && (this.provider?.synced ?? true);
   }
 
-  /** Sends a command and resolves with its ack and how long it took (ms). */
-  command(
+  /**
+   * Sends a command and resolves with its ack and how long it took (ms). Like the web app's
+   * outbox, a command refused `rate_limited` is sent again, with the same id, after a pause; the
+   * time includes the waits.
+   */
+  async command(
     name: string,
     payload: Record<string, unknown>,
     timeoutMs = 10_000,
   ): Promise<{ ack: Ack; ms: number }> {
     const socket = this.socket;
-    if (!socket) return Promise.reject(new Error('this participant holds no command connection'));
+    if (!socket) throw new Error('this participant holds no command connection');
     const started = now();
-    return new Promise((resolve) => {
-      socket
-        .timeout(timeoutMs)
-        .emit(name, { commandId: randomUUID(), ...payload }, (error: unknown, ack: Ack) => {
-          const ms = now() - started;
-          resolve({
-            ack: error ? { ok: false, error: { code: 'timeout', message: String(error) } } : ack,
-            ms,
-          });
+    const full = { commandId: randomUUID(), ...payload };
+    for (let attempt = 1; ; attempt += 1) {
+      const ack = await new Promise<Ack>((resolve) => {
+        socket.timeout(timeoutMs).emit(name, full, (error: unknown, answer: Ack) => {
+          resolve(
+            error ? { ok: false, error: { code: 'timeout', message: String(error) } } : answer,
+          );
         });
-    });
+      });
+      if (ack.ok || ack.error?.code !== 'rate_limited' || attempt === 10) {
+        return { ack, ms: now() - started };
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+    }
   }
 
   close(): void {

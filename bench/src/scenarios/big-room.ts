@@ -77,7 +77,9 @@ export async function runBigRoom(context: Context): Promise<BigRoomResult> {
     const facilitator = people[0]!;
     const stepId = await goToVotingStage(facilitator);
     await inBatches(people, 20, acceptAgreement);
-    await sleep(200);
+    // 200 accepts spend the session's command budget (burst 200, 100 a second): let it refill
+    // before the notes, and again before the votes, which are meant to come within one second.
+    await sleep(2_000);
     await must(facilitator, 'step:visibility', { stepId, visibility: 'hidden' });
 
     const noteIds = await inBatches(people, 20, async (person, i) => {
@@ -99,7 +101,7 @@ export async function runBigRoom(context: Context): Promise<BigRoomResult> {
       await server.profileStop(join(context.profileDir, 's3-reveal-ours.cpuprofile'));
 
     await must(facilitator, 'voting:open', { stepId, budget: 1, maxPerNote: 1 });
-    await sleep(200);
+    await sleep(2_000);
     // [V6] Counts are published when voting closes; until then each voter sees only their own.
     const votes = await Promise.all(
       people.map(async (person, i) => {

@@ -6,6 +6,7 @@ import {
 } from '@reflectory/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import type { RoomRegistry } from '../sessions/room-registry.ts';
+import type { RealtimeLimits } from './realtime-limits.ts';
 import { ReplicaLink, type RefusalSink, type ReplicaTransport } from './replica-link.ts';
 
 /** The part of a Socket.IO socket the carriage uses. */
@@ -20,6 +21,7 @@ export interface CarriageContext extends RefusalSink {
   readonly participantId: string;
   readonly rooms: RoomRegistry;
   readonly log: FastifyBaseLogger;
+  readonly limits: RealtimeLimits;
 }
 
 export type CarriageEvent = 'yjs' | 'yjs:open' | 'yjs:close';
@@ -63,11 +65,23 @@ export class BoardCarriage implements ReplicaTransport {
     this.turn += 1;
     this.link?.detach();
     this.link = undefined;
+    // Opens and closes draw on the person's board budget. A close is honoured whatever is left:
+    // it only ends what an open started, and the room keeps the person's presence meanwhile.
+    const { sessionId, participantId, limits } = this.context;
+    const allowed = limits.boardOpen(sessionId, participantId);
     if (event === 'yjs:open') {
       const ack = args.at(-1);
       if (typeof ack !== 'function') {
         this.context.refused('board opened without an ack callback');
         return;
+      }
+      if (!allowed) {
+        this.context.refused('board opened too often');
+        return (ack as (result: BoardOpenResult) => void)({
+          ok: false,
+          code: DocCloseCode.tryAgainLater,
+          reason: 'the board was opened too often; reconnect shortly',
+        });
       }
       this.open(args[0], ack as (result: BoardOpenResult) => void);
     }
@@ -118,7 +132,7 @@ export class BoardCarriage implements ReplicaTransport {
         }
         // Acked first: the room greets a new replica with presence as it attaches.
         ack({ ok: true });
-        this.link = ReplicaLink.open(room, participantId, this, context);
+        this.link = ReplicaLink.open(room, participantId, this, context, context.limits);
       })
       .catch((error: unknown) => {
         log.error({ err: error, sessionId }, 'could not open the carried board');

@@ -17,8 +17,8 @@ import { ackData, toSessionCommand } from '../sessions/command-mapping.ts';
 import type { RoomRegistry } from '../sessions/room-registry.ts';
 import type { SessionRoom, ViewSink } from '../sessions/room.ts';
 import { BoardCarriage, isCarriageEvent } from './board-carriage.ts';
+import type { RealtimeLimits } from './realtime-limits.ts';
 import { refusalLogger } from './refusal-log.ts';
-import { TokenBucket } from './token-bucket.ts';
 
 export interface SocketData {
   sessionId: string;
@@ -31,11 +31,6 @@ export type CommandSocket = Socket<
   Record<string, never>,
   SocketData
 >;
-
-export interface CommandConnectionDeps {
-  rooms: RoomRegistry;
-  log: FastifyBaseLogger;
-}
 
 /**
  * Drops what the connection's handshake request holds once authentication has used it: its headers
@@ -56,6 +51,11 @@ function releaseHandshake(socket: CommandSocket): void {
   socket.handshake.time = '';
 }
 
+const rateLimitedMessages = {
+  person: 'Too many actions at once; please slow down a little.',
+  session: 'This board is busy right now; please try again in a moment.',
+} as const;
+
 function isCommandName(event: string): event is CommandName {
   return Object.hasOwn(commandSchemas, event);
 }
@@ -72,7 +72,6 @@ function isCommandName(event: string): event is CommandName {
 export class CommandConnection implements ViewSink {
   readonly sessionId: string;
   readonly participantId: string;
-  private readonly limiter = new TokenBucket(20, 40);
   private room: SessionRoom | undefined;
   private board: BoardCarriage | undefined;
   private refusals: ReturnType<typeof refusalLogger> | undefined;
@@ -81,6 +80,7 @@ export class CommandConnection implements ViewSink {
     private readonly socket: CommandSocket,
     readonly rooms: RoomRegistry,
     readonly log: FastifyBaseLogger,
+    readonly limits: RealtimeLimits,
   ) {
     this.sessionId = socket.data.sessionId;
     this.participantId = socket.data.participantId;
@@ -195,11 +195,11 @@ export class CommandConnection implements ViewSink {
     payload: unknown,
     ack: (result: Ack<unknown>) => void,
   ): Promise<void> {
-    if (!this.limiter.take()) {
-      this.refused('rate limit', { event: name });
-      return ack(
-        fail(ErrorCode.rateLimited, 'Too many actions at once; please slow down a little.'),
-      );
+    // One budget per person and one per session, whichever connection the command came on.
+    const verdict = this.limits.command(this.sessionId, this.participantId);
+    if (verdict !== 'allowed') {
+      this.refused('rate limit', { event: name, budget: verdict });
+      return ack(fail(ErrorCode.rateLimited, rateLimitedMessages[verdict]));
     }
     const parsed = parseInput(commandSchemas[name], payload);
     if (!parsed.ok) {
@@ -212,10 +212,22 @@ export class CommandConnection implements ViewSink {
       const room = await this.rooms.get(this.sessionId);
       if (!room) return ack(fail(ErrorCode.notFound, purgedBoardMessage));
       const result = await room.submit(async () => {
-        const command = toSessionCommand(name, data, () => room.anonymousPool());
-        return room.execute({ kind: 'person', participantId }, data.commandId, command, (events) =>
-          ackData(command, events),
+        const before = room.state;
+        const usage = room.anonymousUsage;
+        const command = toSessionCommand(
+          name,
+          data,
+          () => room.anonymousPool(),
+          usage.of(participantId, before),
         );
+        const answer = await room.execute(
+          { kind: 'person', participantId },
+          data.commandId,
+          command,
+          (events) => ackData(command, events),
+        );
+        usage.record(participantId, command, before, room.state);
+        return answer;
       });
       if (result) {
         if (!result.ok) this.refused(result.error.code, { event: name });

@@ -8,6 +8,7 @@ import type { UserSessions } from '../auth/user-sessions.ts';
 import type { RoomRegistry } from '../sessions/room-registry.ts';
 import type { SessionRoom } from '../sessions/room.ts';
 import type { SessionService } from '../sessions/session-service.ts';
+import type { RealtimeLimits } from './realtime-limits.ts';
 import { refusalLogger } from './refusal-log.ts';
 import { ReplicaLink } from './replica-link.ts';
 
@@ -19,6 +20,7 @@ export interface DocEndpointDeps {
   allowedOrigins: readonly string[];
   log: FastifyBaseLogger;
   maxMessageBytes: number;
+  limits: RealtimeLimits;
   heartbeatMs?: number;
 }
 
@@ -39,7 +41,8 @@ function toBytes(data: RawData): Uint8Array {
 
 /**
  * Serves the y-websocket protocol at /yjs/<document> on the shared HTTP server. Every handshake is
- * checked for Origin and authenticated from the device cookie or the sign-in cookie. The rules of a
+ * checked for Origin, authenticated from the device cookie or the sign-in cookie, and counted
+ * against the person's board opens and open connections (429 past either). The rules of a
  * replica (read-only, rate limit, presence set by the server) are `ReplicaLink`'s, shared with the
  * board carried over Socket.IO.
  */
@@ -70,6 +73,14 @@ export function attachDocEndpoint(httpServer: HttpServer, deps: DocEndpointDeps)
       if (!deviceHash && !user) return refuseUpgrade(socket, 401, 'Unauthorized');
       const participant = await deps.sessions.participantFor(sessionId, deviceHash, user?.id);
       if (!participant) return refuseUpgrade(socket, 403, 'Forbidden');
+      if (!deps.limits.boardOpen(sessionId, participant.id)) {
+        return refuseUpgrade(socket, 429, 'Too Many Requests');
+      }
+      const release = await deps.limits.admit(sessionId, participant.id, 'yjs');
+      if (!release) return refuseUpgrade(socket, 429, 'Too Many Requests');
+      // The TCP socket closes however the handshake or the WebSocket ends.
+      socket.once('close', release);
+      if (socket.destroyed) release();
       const room = await deps.rooms.get(sessionId);
       // The person is in the session, so it exists: retention deleted its board.
       if (!room) return refuseUpgrade(socket, 410, 'Gone');
@@ -99,6 +110,7 @@ export function attachDocEndpoint(httpServer: HttpServer, deps: DocEndpointDeps)
         },
       },
       refusals,
+      deps.limits,
     );
     ws.on('close', (code) => {
       if (code === 1009) refused('message over the size limit');

@@ -1,6 +1,6 @@
 import { DocCloseCode } from '@reflectory/shared';
 import type { DocConnection, SessionRoom } from '../sessions/room.ts';
-import { TokenBucket } from './token-bucket.ts';
+import type { RealtimeLimits } from './realtime-limits.ts';
 import { classifyClientMessage } from './yjs-messages.ts';
 
 /** What carries one replica's bytes: a WebSocket at /yjs/<doc>, or the person's Socket.IO connection. */
@@ -18,20 +18,23 @@ export interface RefusalSink {
 /**
  * One read-only replica of a session's board, whatever carries it: the one place where the rules
  * of a document connection live. The board is written only by the server, so a client's update
- * closes the replica with 4403; unreadable bytes close it with 4400, too many messages with 4429;
+ * closes the replica with 4403; unreadable bytes close it with 4400, too many messages from the
+ * person (over all their replicas), or more syncs than their board opens allow, with 4429;
  * what a client claims in awareness is dropped, since presence is set by the server. The room
  * closes it with 4401 when the person is removed, 4410 when the board is purged, 4503 or 1012 when
  * it must be resynced. Client bytes are only classified, never applied to the document.
  */
 export class ReplicaLink implements DocConnection {
-  private readonly limiter = new TokenBucket(50, 200);
   private attached = false;
+  /** Whether the replica has had the sync its opening paid for. */
+  private synced = false;
 
   private constructor(
     private readonly room: SessionRoom,
     readonly participantId: string,
     private readonly transport: ReplicaTransport,
     private readonly refusals: RefusalSink,
+    private readonly limits: RealtimeLimits,
   ) {}
 
   /**
@@ -43,8 +46,9 @@ export class ReplicaLink implements DocConnection {
     participantId: string,
     transport: ReplicaTransport,
     refusals: RefusalSink,
+    limits: RealtimeLimits,
   ): ReplicaLink | undefined {
-    const link = new ReplicaLink(room, participantId, transport, refusals);
+    const link = new ReplicaLink(room, participantId, transport, refusals, limits);
     link.attached = true;
     if (!room.attach(link)) {
       link.attached = false;
@@ -83,13 +87,20 @@ export class ReplicaLink implements DocConnection {
       this.refusals.refused('text frame');
       return this.close(DocCloseCode.badMessage, 'binary y-websocket messages only');
     }
-    if (!this.limiter.take()) {
+    if (!this.limits.replicaMessage(this.room.sessionId, this.participantId)) {
       this.refusals.refused('rate limit');
       return this.close(DocCloseCode.rateLimited, 'too many messages');
     }
     const message = classifyClientMessage(data);
     switch (message.kind) {
       case 'syncStep1':
+        // Answering a sync can mean encoding the whole board: one comes with the open; each
+        // further one is paid for like an open.
+        if (this.synced && !this.limits.boardOpen(this.room.sessionId, this.participantId)) {
+          this.refusals.refused('rate limit: sync');
+          return this.close(DocCloseCode.rateLimited, 'too many syncs');
+        }
+        this.synced = true;
         return this.room.syncStep1(this, message.stateVector);
       case 'queryAwareness':
         return this.room.sendAwareness(this);

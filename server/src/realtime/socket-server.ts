@@ -13,6 +13,7 @@ import type { UserSessions } from '../auth/user-sessions.ts';
 import type { RoomRegistry } from '../sessions/room-registry.ts';
 import type { SessionService } from '../sessions/session-service.ts';
 import { CommandConnection, type CommandSocket, type SocketData } from './command-connection.ts';
+import type { RealtimeLimits } from './realtime-limits.ts';
 
 export interface SocketServerDeps {
   sessions: SessionService;
@@ -21,14 +22,21 @@ export interface SocketServerDeps {
   rooms: RoomRegistry;
   allowedOrigins: readonly string[];
   log: FastifyBaseLogger;
+  limits: RealtimeLimits;
 }
 
 export const maxMessageBytes = 64 * 1024;
 
+/** The refusal of a person's connection beyond the most they may hold open. */
+export function tooManyConnectionsMessage(limit: number): string {
+  return `You already have ${limit} connections to this session open (tabs or devices); close one to connect here.`;
+}
+
 /**
  * Commands over Socket.IO: each connection is authenticated for one session from the device
- * cookie or the sign-in cookie, each payload parsed, each command rate-limited, run through the
- * session's room and answered by an ack. The same connection carries the session's board in the
+ * cookie or the sign-in cookie, counted against the person's connections, each payload parsed,
+ * each command rate-limited per person and per session, run through the session's room and
+ * answered by an ack. The same connection carries the session's board in the
  * y-websocket protocol (`yjs` events, board-carriage.ts), so a browser holds one connection.
  */
 export function attachSocketServer(httpServer: HttpServer, deps: SocketServerDeps) {
@@ -55,8 +63,8 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketServerDep
   io.use((socket, next) => {
     const auth = socketAuthSchema.safeParse(socket.handshake.auth);
     const deviceHash = deviceHashFromCookieHeader(socket.handshake.headers.cookie);
-    const refuse = (message: string) =>
-      next(Object.assign(new Error(message), { data: { code: ErrorCode.unauthorized, message } }));
+    const refuse = (message: string, code: ErrorCode = ErrorCode.unauthorized) =>
+      next(Object.assign(new Error(message), { data: { code, message } }));
     if (!auth.success) return refuse('Say which session this connection is for.');
     const cookie = socket.handshake.headers.cookie;
     deps.userSessions
@@ -66,9 +74,22 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketServerDep
           ? deps.sessions.participantFor(auth.data.sessionId, deviceHash, user?.id)
           : undefined,
       )
-      .then((participant) => {
+      .then(async (participant) => {
         if (!participant) return refuse('This browser has not joined the session.');
-        socket.data = { sessionId: auth.data.sessionId, participantId: participant.id };
+        const { sessionId } = auth.data;
+        const release = await deps.limits.admit(sessionId, participant.id, 'socket.io');
+        if (!release) {
+          return refuse(
+            tooManyConnectionsMessage(deps.limits.settings.connectionsPerPerson),
+            ErrorCode.rateLimited,
+          );
+        }
+        // Counted out when the socket ends, or its transport does (which is all that happens when
+        // the client went away before this answer: Socket.IO then never connects the socket).
+        socket.once('disconnect', release);
+        socket.conn.once('close', release);
+        if (socket.conn.readyState === 'closed') release();
+        socket.data = { sessionId, participantId: participant.id };
         next();
       })
       .catch((error: unknown) => {
@@ -82,7 +103,7 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketServerDep
   });
 
   io.on('connection', (socket: CommandSocket) => {
-    new CommandConnection(socket, deps.rooms, deps.log).start();
+    new CommandConnection(socket, deps.rooms, deps.log, deps.limits).start();
   });
 
   return io;

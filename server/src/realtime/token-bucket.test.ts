@@ -22,4 +22,16 @@ describe('TokenBucket', () => {
       false,
     ]);
   });
+
+  it('is full again once it has refilled, and only then', () => {
+    let now = 0;
+    const bucket = new TokenBucket(10, 2, () => now);
+    expect(bucket.isFull()).toBe(true);
+    bucket.take();
+    expect(bucket.isFull()).toBe(false);
+    now += 50;
+    expect(bucket.isFull()).toBe(false);
+    now += 50;
+    expect(bucket.isFull()).toBe(true);
+  });
 });

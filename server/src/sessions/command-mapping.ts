@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type {
   AnonymousPool,
   CommandName,
+  NoteUsage,
   ReviewOutcome,
   SessionCommand,
   SessionEvent,
@@ -43,14 +44,15 @@ const secretHash = (payload: Payload): string | null =>
 
 /**
  * Turns a parsed payload into the core's command, adding what the core must not make itself:
- * new ids, hashes of secrets, and what the room alone knows of held anonymous notes (`pool`:
- * their shuffled order and how many people wrote each batch; it reads the current state, so this
- * runs inside the session's queue).
+ * new ids, hashes of secrets, what the room alone knows of held anonymous notes (`pool`: their
+ * shuffled order and how many people wrote each batch; it reads the current state, so this runs
+ * inside the session's queue), and the sender's anonymous usage that the shell counted.
  */
 export function toSessionCommand(
   name: CommandName,
   payload: Payload,
   pool: () => AnonymousPool,
+  anonymousUsage: NoteUsage,
 ): SessionCommand {
   switch (name) {
     case 'note:add':
@@ -64,6 +66,7 @@ export function toSessionCommand(
         text: str(payload, 'text'),
         anonymous: payload.anonymous === true,
         ownerHash: secretHash(payload),
+        anonymousUsage,
       };
     case 'note:edit':
       return {
@@ -71,6 +74,7 @@ export function toSessionCommand(
         noteId: str(payload, 'noteId'),
         text: str(payload, 'text'),
         proofHash: secretHash(payload),
+        anonymousUsage,
       };
     case 'note:delete':
       return { type: 'deleteNote', noteId: str(payload, 'noteId'), proofHash: secretHash(payload) };

@@ -14,6 +14,9 @@ export interface RegistryOptions extends RoomOptions {
 export const defaultRegistryOptions: RegistryOptions = {
   compactAfter: 100,
   storeTimeoutMs: 2000,
+  maxQueueLength: 200,
+  presenceCoalesceMs: 75,
+  presenceGraceMs: 2000,
   releaseMinMs: 2000,
   releaseJitterMs: 3000,
   minBatch: defaultMinBatch,

@@ -27,13 +27,11 @@ import * as Y from 'yjs';
 import type { ParticipantRecord } from '../db/participants-repository.ts';
 import { isRefusedData, withTimeout } from '../db/database.ts';
 import type { Store } from '../db/store.ts';
-import {
-  encodeAwarenessMessage,
-  encodeSyncStep2,
-  encodeUpdateMessage,
-  type AwarenessEntry,
-} from '../realtime/yjs-messages.ts';
+import { encodeSyncStep2, encodeUpdateMessage } from '../realtime/yjs-messages.ts';
+import { AnonymousUsage } from './anonymous-usage.ts';
 import { captureUpdate, projectBoard } from './board-projection.ts';
+import { CommandQueue, unavailableMessage } from './command-queue.ts';
+import { RoomPresence } from './room-presence.ts';
 import { persistEvents } from './persist-events.ts';
 import { recordTeamEffects } from './team-effects.ts';
 import { loadRoom } from './room-loader.ts';
@@ -86,17 +84,17 @@ const sharedViewEvents = new Set<SessionEvent['type']>([
   'SessionClosed',
 ]);
 
-interface PresenceEntry {
-  awarenessId: number;
-  clock: number;
-  connections: number;
-}
-
 export interface RoomOptions {
   /** Compact the update log once its tail holds this many updates. */
   compactAfter: number;
   /** A command whose store work has not finished by then is answered `unavailable`. */
   storeTimeoutMs: number;
+  /** Commands waiting in a session's queue at most; more are refused at once as a busy board. */
+  maxQueueLength: number;
+  /** At most one presence broadcast per this many ms. */
+  presenceCoalesceMs: number;
+  /** How long a person stays present after their last replica closed. */
+  presenceGraceMs: number;
   /**
    * Held anonymous notes are settled this long after a batch becomes due (enough authors, or its
    * step ended), plus a random part up to the jitter.
@@ -111,9 +109,6 @@ export interface RoomOptions {
 
 const refusedDataMessage =
   'This change could not be saved as it was written, so it was not applied. Please change it and try again.';
-
-const unavailableMessage =
-  'Saving is paused: the server cannot reach its database. Your change may not have been saved; it will be sent again.';
 
 /**
  * One live session in this process: its board document, its decision state and its connections.
@@ -135,7 +130,7 @@ export class SessionRoom {
   /** A transaction that timed out but may still commit; a reload waits for it to settle. */
   private inFlight: Promise<unknown> | undefined;
   private readonly connections = new Set<DocConnection>();
-  private readonly presence = new Map<string, PresenceEntry>();
+  private readonly presence: RoomPresence;
   private readonly sinks = new Set<ViewSink>();
   private timerHandle: NodeJS.Timeout | undefined;
   private lastFacilitationJson = '';
@@ -146,7 +141,9 @@ export class SessionRoom {
    * items held before it count as one unknown author, which only ever delays a release.
    */
   private readonly anonymousAuthors = new Map<string, string>();
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly commands: CommandQueue;
+  /** What each person wrote anonymously, for the caps on what one person may add (never stored). */
+  readonly anonymousUsage = new AnonymousUsage();
   lastActivity = Date.now();
   /** Set once the registry dropped this room; a command that finds it set must fetch the room again. */
   evicted = false;
@@ -165,6 +162,15 @@ export class SessionRoom {
     this.teamId = loaded.session.teamId;
     this.lastId = loaded.lastId;
     this.tailLength = loaded.tailLength;
+    this.commands = new CommandQueue(
+      { budgetMs: options.storeTimeoutMs, maxLength: options.maxQueueLength },
+      () => this.stale,
+    );
+    this.presence = new RoomPresence(
+      (participantId) => this.presenceOf(participantId),
+      (message) => this.broadcast(message),
+      { coalesceMs: options.presenceCoalesceMs, graceMs: options.presenceGraceMs },
+    );
     this.armTimer();
     this.armRelease();
   }
@@ -180,34 +186,18 @@ export class SessionRoom {
 
   /**
    * Queues a person's command so that it is answered within the store timeout of its arrival,
-   * however long the queue: if its turn has not come by then it is answered `unavailable` (and
-   * skipped when its turn comes), so waiting people never pile up behind a stuck store. Resolves
-   * undefined if the room was dropped meanwhile: fetch the room again and resubmit.
+   * however long the queue, and refuses it at once when the queue is full: a busy board is
+   * answered `rate_limited`, a store that does not answer `unavailable` (see CommandQueue), so
+   * waiting people never pile up. Resolves undefined if the room was dropped meanwhile: fetch the
+   * room again and resubmit.
    */
-  async submit<T>(work: () => Promise<Ack<T>>): Promise<Ack<T> | undefined> {
-    const budgetMs = this.options.storeTimeoutMs;
-    const deadline = Date.now() + budgetMs;
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<Ack<T>>((resolve) => {
-      timer = setTimeout(() => resolve(fail(ErrorCode.unavailable, unavailableMessage)), budgetMs);
-    });
-    const run = this.enqueue(async () => {
-      if (this.evicted) return undefined;
-      if (Date.now() >= deadline) return fail(ErrorCode.unavailable, unavailableMessage);
-      return work();
-    });
-    try {
-      return await Promise.race([run, late]);
-    } finally {
-      clearTimeout(timer);
-    }
+  submit<T>(work: () => Promise<Ack<T>>): Promise<Ack<T> | undefined> {
+    return this.commands.submit(() => (this.evicted ? Promise.resolve(undefined) : work()));
   }
 
   /** Runs `work` after every command queued before it has finished. */
   enqueue<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(work, work);
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.commands.enqueue(work);
   }
 
   // ---- document connections --------------------------------------------------------------
@@ -215,38 +205,18 @@ export class SessionRoom {
   /** Adds a replica. False while the room is stale: the caller should ask it to come back later. */
   attach(connection: DocConnection): boolean {
     if (this.stale) return false;
+    // Others hear of a newcomer (coalesced); the new replica is greeted with everyone present.
+    this.presence.arrive(connection.participantId);
     this.connections.add(connection);
     this.lastActivity = Date.now();
-    const entry = this.presence.get(connection.participantId);
-    if (entry) {
-      entry.connections += 1;
-      connection.send(encodeAwarenessMessage(this.awarenessEntries()));
-    } else {
-      this.presence.set(connection.participantId, {
-        awarenessId: randomInt(1, 2 ** 31),
-        clock: 1,
-        connections: 1,
-      });
-      this.broadcast(encodeAwarenessMessage(this.awarenessEntries()));
-    }
+    connection.send(this.presence.message());
     return true;
   }
 
   detach(connection: DocConnection): void {
     if (!this.connections.delete(connection)) return;
     this.lastActivity = Date.now();
-    const entry = this.presence.get(connection.participantId);
-    if (entry) {
-      entry.connections -= 1;
-      if (entry.connections === 0) {
-        this.presence.delete(connection.participantId);
-        this.broadcast(
-          encodeAwarenessMessage([
-            { clientId: entry.awarenessId, clock: entry.clock + 1, state: null },
-          ]),
-        );
-      }
-    }
+    this.presence.depart(connection.participantId);
     if (this.connections.size === 0) {
       void this.enqueue(() => this.compact()).catch((error: unknown) =>
         this.log.warn({ err: error, sessionId: this.sessionId }, 'compaction on last leave failed'),
@@ -264,17 +234,12 @@ export class SessionRoom {
   }
 
   sendAwareness(connection: DocConnection): void {
-    connection.send(encodeAwarenessMessage(this.awarenessEntries()));
+    connection.send(this.presence.message());
   }
 
-  /**
-   * Re-announces everyone present with a newer clock. y-protocols drops a peer's awareness after
-   * 30 s without renewal, and y-websocket reconnects after 30 s of silence: this covers both.
-   */
+  /** Re-announces everyone present with a newer clock (see RoomPresence.renew). */
   renewPresence(): void {
-    if (this.presence.size === 0) return;
-    for (const entry of this.presence.values()) entry.clock += 1;
-    this.broadcast(encodeAwarenessMessage(this.awarenessEntries()));
+    this.presence.renew();
   }
 
   /** A removed person's connections end at once: replicas with 4401, command sockets with a notice. */
@@ -295,6 +260,8 @@ export class SessionRoom {
         sink.revoke(message);
       }
     }
+    // Gone for good: no grace period.
+    this.presence.forget(participantId);
   }
 
   /** Closes every replica (shutdown, or the session is gone). */
@@ -311,20 +278,15 @@ export class SessionRoom {
     }
   }
 
-  private awarenessEntries(): AwarenessEntry[] {
-    const entries: AwarenessEntry[] = [];
-    for (const [participantId, entry] of this.presence) {
-      const participant = this.participants.get(participantId);
-      if (!participant) continue;
-      const state: Presence = {
-        participantId,
-        name: participant.displayName,
-        colour: participant.colour,
-        role: this.state.participants[participantId]?.role ?? participant.role,
-      };
-      entries.push({ clientId: entry.awarenessId, clock: entry.clock, state });
-    }
-    return entries;
+  private presenceOf(participantId: string): Presence | undefined {
+    const participant = this.participants.get(participantId);
+    if (!participant) return undefined;
+    return {
+      participantId,
+      name: participant.displayName,
+      colour: participant.colour,
+      role: this.state.participants[participantId]?.role ?? participant.role,
+    };
   }
 
   private broadcast(message: Uint8Array): void {

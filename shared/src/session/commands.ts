@@ -1,4 +1,5 @@
 import type { AnonymousPool } from './anonymous-release.ts';
+import type { NoteUsage } from './board-caps.ts';
 import type { Visibility } from './models/model.ts';
 import type { ReviewOutcome } from './previous-actions.ts';
 import type { Role } from './roles.ts';
@@ -17,8 +18,17 @@ export type SessionCommand =
       text: string;
       anonymous: boolean;
       ownerHash: string | null;
+      /** The sender's anonymous notes as the shell counted them (absent: none); see NoteUsage. */
+      anonymousUsage?: NoteUsage;
     }
-  | { type: 'editNote'; noteId: string; text: string; proofHash: string | null }
+  | {
+      type: 'editNote';
+      noteId: string;
+      text: string;
+      proofHash: string | null;
+      /** As for addNote: the sender's anonymous notes, which the state cannot attribute. */
+      anonymousUsage?: NoteUsage;
+    }
   | { type: 'deleteNote'; noteId: string; proofHash: string | null }
   | { type: 'acceptAgreement' }
   | { type: 'goToStep'; stepIndex: number }

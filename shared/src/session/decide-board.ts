@@ -1,6 +1,7 @@
 import { ErrorCode } from '../errors.ts';
 import { fail, ok, type Result } from '../result.ts';
 import type { Actor, SessionCommand, SessionEvent } from './commands.ts';
+import { checkActionRoom, checkThemeRoom } from './board-caps.ts';
 import { requireFacilitating, stepById } from './guards.ts';
 import type { ActionOwner, SessionState } from './state.ts';
 
@@ -83,6 +84,8 @@ export function decideBoard(
         return fail(ErrorCode.conflict, 'That theme already exists.');
       const title = checkTitle(command.title);
       if (!title.ok) return title;
+      const full = checkThemeRoom(state);
+      if (full) return full;
       return ok([
         {
           type: 'GroupCreated',
@@ -124,6 +127,8 @@ export function decideBoard(
         return fail(ErrorCode.conflict, 'That action already exists.');
       const text = checkAction(state, command.text, command.owner, command.due);
       if (!text.ok) return text;
+      const full = checkActionRoom(state);
+      if (full) return full;
       return ok([
         {
           type: 'ActionAdded',

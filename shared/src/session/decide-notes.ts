@@ -1,5 +1,16 @@
 import { ErrorCode } from '../errors.ts';
 import { fail, ok, type Result } from '../result.ts';
+import {
+  addUsage,
+  checkBoardHasRoom,
+  checkCharacters,
+  checkNotesThisRound,
+  currentNoteText,
+  namedNoteUsage,
+  noNoteUsage,
+  noteLength,
+  type NoteUsage,
+} from './board-caps.ts';
 import type { Actor, SessionCommand, SessionEvent } from './commands.ts';
 import { currentStep, requireContributor, roleOf, roundOf, visibilityOf } from './guards.ts';
 import { takesNotes } from './steps.ts';
@@ -36,6 +47,11 @@ function isAuthor(note: NoteState, actor: Actor, proofHash: string | null): bool
 
 type NoteCommand = Extract<SessionCommand, { type: 'addNote' | 'editNote' | 'deleteNote' }>;
 
+/** Everything the person has on the board: their named notes, and what the shell counted of the rest. */
+function usageOf(state: SessionState, participantId: string, anonymous?: NoteUsage): NoteUsage {
+  return addUsage(namedNoteUsage(state, participantId), anonymous ?? noNoteUsage);
+}
+
 export function decideNote(
   state: SessionState,
   actor: Actor,
@@ -62,6 +78,12 @@ export function decideNote(
       if (!text.ok) return text;
       // [N8] Duplicate note ids are refused.
       if (state.notes[command.noteId]) return fail(ErrorCode.conflict, 'That note already exists.');
+      const usage = usageOf(state, actor.participantId, command.anonymousUsage);
+      const capped =
+        checkBoardHasRoom(state) ??
+        checkNotesThisRound(usage) ??
+        checkCharacters(usage, noteLength(text.data), 'note');
+      if (capped) return capped;
       const visibility = visibilityOf(state, step);
       // [N5] A note is anonymous when its step is, or when its author chooses; it then needs the
       // hash of its author's secret, and no author is recorded.
@@ -98,6 +120,12 @@ export function decideNote(
       const text = checkNoteText(command.text);
       if (!text.ok) return text;
       if (text.data === note.text && note.pendingChange === null) return ok([]);
+      const growth = noteLength(text.data) - noteLength(currentNoteText(note));
+      if (growth > 0) {
+        const usage = usageOf(state, actor.participantId, command.anonymousUsage);
+        const capped = checkCharacters(usage, growth, 'change');
+        if (capped) return capped;
+      }
       if (note.authorId === null && !note.held) {
         return ok([{ type: 'AnonymousChangeHeld', noteId: command.noteId, text: text.data }]);
       }
