@@ -184,6 +184,15 @@ describeOnEachDatabase('adversarial: command ids are scoped to their sender', (o
         secret: annSecret,
       }),
     );
+    // A third person writes, so the batch may leave (at least three authors, AR1).
+    ok(
+      await fay.command('note:add', {
+        areaId: boardStep,
+        text: 'Anonymous: a third voice',
+        anonymous: true,
+        secret: randomBytes(32).toString('base64url'),
+      }),
+    );
     expect(afterVisibility).toBe(before + 1);
     expect(await receiptCount()).toBe(afterVisibility);
     expect(replay.noteId).not.toBe(mine.noteId);

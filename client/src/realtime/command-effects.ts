@@ -11,9 +11,12 @@ export interface ShownElsewhere {
 
 const nowhere: ShownElsewhere = { hiddenNotes: [], isAwaiting: () => false };
 
-/** An anonymous change the server gave back unshown (AR3–AR5): there is nothing more to wait for. */
-function wasReturned(board: BoardView, noteId: string): boolean {
-  return Object.hasOwn(board.returned, noteId);
+/**
+ * A held anonymous change waits for a batch of several people's (AR7); once the session has
+ * closed it has been applied or dropped (AR5), so there is nothing more to wait for.
+ */
+function isSettledByClose(board: BoardView): boolean {
+  return board.status === 'closed';
 }
 
 /**
@@ -42,13 +45,11 @@ export function isShownOnBoard(
       const note =
         board.notes.find((candidate) => candidate.id === entry.payload.noteId) ??
         elsewhere.hiddenNotes.find((candidate) => candidate.noteId === entry.payload.noteId);
-      return (
-        !note || !text.ok || note.text === text.data || wasReturned(board, entry.payload.noteId)
-      );
+      return !note || !text.ok || note.text === text.data || isSettledByClose(board);
     }
     case 'note:delete':
       return (
-        wasReturned(board, entry.payload.noteId) ||
+        isSettledByClose(board) ||
         (!board.notes.some((note) => note.id === entry.payload.noteId) &&
           !elsewhere.hiddenNotes.some((note) => note.noteId === entry.payload.noteId))
       );

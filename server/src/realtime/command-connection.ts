@@ -214,12 +214,11 @@ export class CommandConnection implements ViewSink {
       const result = await room.submit(async () => {
         const before = room.state;
         const usage = room.anonymousUsage;
-        const command = toSessionCommand(
-          name,
-          data,
-          () => room.anonymousPool(),
-          usage.of(participantId, before),
-        );
+        const command = toSessionCommand(name, data, {
+          sessionId: this.sessionId,
+          pool: () => room.anonymousPool(),
+          anonymousUsage: usage.of(participantId, before),
+        });
         const answer = await room.execute(
           { kind: 'person', participantId },
           data.commandId,

@@ -14,12 +14,13 @@ export function hashNoteSecret(secret: string): string {
 }
 
 /**
- * An anonymous note's id comes from its secret and command id, so a retry names the same note
- * without any receipt being stored (a receipt would record when the note was posted).
+ * An anonymous note's id comes from its session, secret and command id, so a retry names the same
+ * note without any receipt being stored (a receipt would record when the note was posted). The
+ * session is part of it so that an id from one session can never collide with one in another.
  */
-export function noteIdFromSecret(secret: string, commandId: string): string {
+export function noteIdFromSecret(sessionId: string, secret: string, commandId: string): string {
   const hex = createHash('sha256')
-    .update(`reflectory-note-id:${secret}:${commandId}`)
+    .update(`reflectory-note-id:${sessionId}:${secret}:${commandId}`)
     .digest('hex');
   const variant = ((Number.parseInt(hex[16] ?? '0', 16) & 3) | 8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
@@ -51,16 +52,16 @@ const secretHash = (payload: Payload): string | null =>
 export function toSessionCommand(
   name: CommandName,
   payload: Payload,
-  pool: () => AnonymousPool,
-  anonymousUsage: NoteUsage,
+  context: { sessionId: string; pool: () => AnonymousPool; anonymousUsage: NoteUsage },
 ): SessionCommand {
+  const { pool, anonymousUsage } = context;
   switch (name) {
     case 'note:add':
       return {
         type: 'addNote',
         noteId:
           typeof payload.secret === 'string'
-            ? noteIdFromSecret(payload.secret, str(payload, 'commandId'))
+            ? noteIdFromSecret(context.sessionId, payload.secret, str(payload, 'commandId'))
             : randomUUID(),
         stepId: str(payload, 'areaId'),
         text: str(payload, 'text'),

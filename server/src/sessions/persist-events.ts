@@ -62,6 +62,8 @@ export async function persistEvents(
           heldChanged = true;
           continue;
         }
+        // A facilitator deleting a shown note with a held change: the change goes with it.
+        if (prior.notes[event.noteId]?.pendingChange) changesChanged = true;
         break;
       case 'AnonymousChangeHeld':
         changesChanged = true;
@@ -81,7 +83,7 @@ export async function persistEvents(
       case 'NotesReturned':
         writes.push(
           tx.heldNotes.drop(sessionId, event.noteIds),
-          tx.heldNotes.dropChanges(sessionId, event.noteIds),
+          tx.heldNotes.dropChanges(sessionId, event.droppedChanges ?? []),
         );
         break;
       case 'VoteCast':

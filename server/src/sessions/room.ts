@@ -137,8 +137,8 @@ export class SessionRoom {
   private releaseHandle: NodeJS.Timeout | undefined;
   /**
    * Who wrote each held anonymous item, known to this process's memory only: never stored,
-   * logged or sent. It counts the different authors of a batch (rule AR1); after a restart the
-   * items held before it count as one unknown author, which only ever delays a release.
+   * logged or sent. It counts the different participants who wrote a batch (rule AR1); items
+   * whose author it does not know (held before a restart) count for no one, which only delays.
    */
   private readonly anonymousAuthors = new Map<string, string>();
   private readonly commands: CommandQueue;
@@ -393,8 +393,14 @@ export class SessionRoom {
       this.inFlight = undefined;
     } catch (error) {
       abandoned = true;
-      this.log.error({ err: error, sessionId: this.sessionId }, 'command not persisted');
-      if (captured) {
+      const refusedData = isRefusedData(error);
+      // Data the store refuses is bad input, not a failure of ours: a warning, not an error.
+      this.log[refusedData ? 'warn' : 'error'](
+        { err: error, sessionId: this.sessionId },
+        'command not persisted',
+      );
+      // Only a document that was changed can be ahead of the store.
+      if (captured && update !== undefined) {
         // The document holds a change the store may not have: nobody may see it until the room
         // has reloaded from the store. Bounded, so that a store that never answers cannot hold
         // the queue.
@@ -405,7 +411,7 @@ export class SessionRoom {
       }
       // Data the store refuses would be refused again on every retry: say so once, rather than
       // ask the sender's outbox to resend it (and the session to reload each time).
-      if (isRefusedData(error)) return fail(ErrorCode.invalidRequest, refusedDataMessage);
+      if (refusedData) return fail(ErrorCode.invalidRequest, refusedDataMessage);
       return fail(ErrorCode.unavailable, unavailableMessage);
     }
     if (applied !== undefined) return applied;
@@ -524,7 +530,10 @@ export class SessionRoom {
         const held =
           (event.type === 'NoteAdded' && event.held) ||
           (event.type === 'AnonymousChangeHeld' && before.notes[event.noteId] !== undefined);
-        if (held) this.anonymousAuthors.set(event.noteId, actor.participantId);
+        // Only participants count: facilitators, who may also write anonymously, could
+        // otherwise make up most of a batch and single out one participant's note.
+        const role = before.participants[actor.participantId]?.role;
+        if (held && role === 'participant') this.anonymousAuthors.set(event.noteId, actor.participantId);
       }
     }
   }
@@ -541,8 +550,10 @@ export class SessionRoom {
     const writers = new Map<string, Set<string>>();
     for (const item of heldItems(this.state)) {
       const set = writers.get(item.batch) ?? new Set<string>();
-      // Items whose author this process does not know (held before a restart) count as one.
-      set.add(this.anonymousAuthors.get(item.noteId) ?? 'unknown');
+      // An item whose author this process does not know (held before a restart) counts for no
+      // one: it may be a known author's, and counting it could only let a batch leave too soon.
+      const author = this.anonymousAuthors.get(item.noteId);
+      if (author !== undefined) set.add(author);
       writers.set(item.batch, set);
     }
     const authors: Record<string, number> = {};

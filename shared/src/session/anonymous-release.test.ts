@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { heldItems, scheduledSettlement } from './anonymous-release.ts';
+import { changesBatch, heldItems, scheduledSettlement } from './anonymous-release.ts';
 import type { SessionState } from './state.ts';
 import { facilitatorView, visibleNotes } from './selectors.ts';
 import {
@@ -115,7 +115,7 @@ describe('anonymous release', () => {
     for (const noteId of noteIds) expect(returned.returned[noteId]).toBeDefined();
   });
 
-  it('[AR3] an anonymous author’s held change to a shown note goes back too: the note stays as it was', () => {
+  it('[AR7] an author’s change to a shown note waits in one session-wide batch, never given back in public', () => {
     const { state, noteIds } = heldNotes(anonymousStep(started()), 'what', 3);
     const shown = settle(state, 3);
     const noteId = noteIds[0] as string;
@@ -125,10 +125,31 @@ describe('anonymous release', () => {
       text: 'changed my mind',
       proofHash: hashOf(0),
     });
+    expect(heldItems(changed).map((item) => item.batch)).toEqual([changesBatch]);
     expect(settle(changed, 1)).toEqual(changed);
-    const ended = settle(at(changed, 'so-what'), 1);
-    expect(ended.notes[noteId]).toMatchObject({ text: 'anonymous 0', pendingChange: null });
-    expect(ended.returned[noteId]).toBeDefined();
+    // The step ends: a lone change is neither applied nor given back; it goes on waiting.
+    const moved = at(changed, 'so-what');
+    expect(settle(moved, 1)).toEqual(moved);
+    expect(moved.returned).toEqual({});
+    // With three people's changes it leaves, whatever their notes' steps.
+    expect(settle(moved, 3).notes[noteId]).toMatchObject({ text: 'changed my mind' });
+  });
+
+  it('[AR5] at the close, a lone deletion still applies and a lone edit is dropped, neither published', () => {
+    const { state, noteIds } = heldNotes(anonymousStep(started()), 'what', 3);
+    let shown = settle(state, 3);
+    const [edited, deleted] = noteIds as [string, string];
+    shown = run(shown, ann, {
+      type: 'editNote',
+      noteId: edited,
+      text: 'edit',
+      proofHash: hashOf(0),
+    });
+    shown = run(shown, ben, { type: 'deleteNote', noteId: deleted, proofHash: hashOf(1) });
+    const closed = run(shown, fay, { type: 'closeSession', pool: poolFor(shown, { authors: 1 }) });
+    expect(closed.notes[edited]).toMatchObject({ text: 'anonymous 0', pendingChange: null });
+    expect(closed.notes[deleted]).toBeUndefined();
+    expect(closed.returned).toEqual({});
   });
 
   it('[AR4] a hidden step’s anonymous notes wait for the reveal, which shows them with the named ones', () => {
@@ -147,7 +168,7 @@ describe('anonymous release', () => {
     expect(event).toMatchObject({ type: 'NotesRevealed', stepId: 'what', noteIds: order });
   });
 
-  it('[AR4] at a reveal, a batch of too few authors goes back while the named notes show', () => {
+  it('[AR4] at a reveal, a batch of too few authors goes on waiting while the named notes show', () => {
     const named = addNote(at(started(), 'what'), ben, 'what', 'named but hidden');
     const held = heldNotes(named.state, 'what', 2);
     const revealed = run(held.state, fay, {
@@ -156,7 +177,36 @@ describe('anonymous release', () => {
       pool: poolFor(held.state, { authors: 2 }),
     });
     expect(Object.keys(visibleNotes(revealed, ids.cora))).toEqual([named.noteId]);
-    for (const noteId of held.noteIds) expect(revealed.returned[noteId]).toBeDefined();
+    // Nothing is given back at the reveal: that would tell the facilitator what was waiting.
+    expect(revealed.returned).toEqual({});
+    for (const noteId of held.noteIds) expect(revealed.notes[noteId]?.held).toBe(true);
+  });
+
+  it('[AR1] a minimum batch of 1 sets no minimum, even for notes whose authors are not known', () => {
+    const { state, noteIds } = heldNotes(anonymousStep(started()), 'what', 1);
+    const pool = { ...poolFor(state, { authors: 0 }), minBatch: 1 };
+    const released = run(state, system, { type: 'settleHeld', pool });
+    expect(released.notes[noteIds[0] as string]?.hidden).toBe(false);
+  });
+
+  it('[AR8] at most 200 anonymous notes wait in one session', () => {
+    let { state } = heldNotes(anonymousStep(started()), 'what', 40);
+    for (const step of ['so-what', 'now-what'])
+      state = heldNotes(anonymousStep(state, step), step, 40).state;
+    expect(heldItems(state)).toHaveLength(120);
+    const more = heldNotes(anonymousStep(state, 'so-what'), 'so-what', 30).state;
+    const full = heldNotes(run(more, fay, { type: 'rerunStep' }), 'so-what', 50).state;
+    expect(heldItems(full)).toHaveLength(200);
+    expect(
+      outcome(full, ann, {
+        type: 'addNote',
+        noteId: '20000000-0000-4000-8000-000000000001',
+        stepId: 'so-what',
+        text: 'one too many',
+        anonymous: true,
+        ownerHash: hashOf(7),
+      }),
+    ).toBe('conflict');
   });
 
   it('[AR5] closing settles everything held: enough authors leave, the rest go back', () => {

@@ -97,11 +97,16 @@ export type SessionEvent =
       at: number;
     }
   /**
-   * Held anonymous items that go back to their authors instead of being shown (AR3–AR5): held
-   * notes are dropped, held changes to shown notes are not applied. Only the author's browser,
-   * which holds the note's secret, knows which are its own.
+   * Held anonymous notes that go back to their authors instead of being shown (AR3, AR5). Only
+   * the author's browser, which holds the note's secret, knows which are its own.
    */
-  | { type: 'NotesReturned'; noteIds: readonly string[]; at: number }
+  | {
+      type: 'NotesReturned';
+      noteIds: readonly string[];
+      /** Held edits of shown notes dropped at the close (AR5); never published (AR7). */
+      droppedChanges?: readonly string[];
+      at: number;
+    }
   | { type: 'LockSet'; locked: boolean; at: number }
   | { type: 'Spotlighted'; noteId: string | null; at: number }
   | { type: 'TimerStarted'; deadline: number; durationMs: number; at: number }

@@ -1,4 +1,5 @@
 import { ErrorCode } from '../errors.ts';
+import { heldItems, heldLimit } from './anonymous-release.ts';
 import { fail, ok, type Result } from '../result.ts';
 import {
   addUsage,
@@ -90,6 +91,12 @@ export function decideNote(
       const anonymous = visibility === 'anonymous' || command.anonymous;
       if (anonymous && command.ownerHash === null) {
         return fail(ErrorCode.invalidRequest, 'An anonymous note needs its ownership proof.');
+      }
+      if (anonymous && heldItems(state).length >= heldLimit) {
+        return fail(
+          ErrorCode.conflict,
+          `${heldLimit} anonymous notes are already waiting to be shown in this session; please post yours once some have appeared.`,
+        );
       }
       return ok([
         {

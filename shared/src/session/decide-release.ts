@@ -60,8 +60,13 @@ function settlementEvents(
       at: now,
     });
   }
-  if (settlement.returned.length > 0) {
-    events.push({ type: 'NotesReturned', noteIds: settlement.returned, at: now });
+  if (settlement.returned.length > 0 || settlement.dropped.length > 0) {
+    events.push({
+      type: 'NotesReturned',
+      noteIds: settlement.returned,
+      ...(settlement.dropped.length > 0 ? { droppedChanges: settlement.dropped } : {}),
+      at: now,
+    });
   }
   return events;
 }

@@ -186,11 +186,12 @@ export function evolve(state: SessionState, event: SessionEvent): SessionState {
       const returned = { ...state.returned };
       for (const noteId of event.noteIds) {
         returned[noteId] = event.at;
-        const note = notes[noteId];
         // Replaying the log, a returned held note was never here: its posting was not logged.
-        if (!note) continue;
-        if (note.held) delete notes[noteId];
-        else notes[noteId] = { ...note, pendingChange: null };
+        if (notes[noteId]?.held) delete notes[noteId];
+      }
+      for (const noteId of event.droppedChanges ?? []) {
+        const note = notes[noteId];
+        if (note) notes[noteId] = { ...note, pendingChange: null };
       }
       return { ...state, notes, returned };
     }

@@ -39,8 +39,6 @@ interface Props {
   tally?: number | undefined;
   /** Written in an earlier round of this step. */
   roundLabel?: string | undefined;
-  /** Your latest anonymous change to it was given back unshown (too few changed at the time). */
-  changeReturned?: boolean;
 }
 
 type Mode = 'view' | 'editing' | 'confirming-delete' | 'moving';
@@ -267,12 +265,6 @@ export function NoteCard(props: Props) {
         </div>
       )}
       {indicator && <SaveStatus {...indicator} />}
-      {props.changeReturned && !change && (
-        <p className="notice">
-          Your last change to this note was not applied: too few people changed anonymous notes at
-          the same time for it to stay anonymous.
-        </p>
-      )}
       {waitingForRelease && (
         <SaveStatus
           tone="waiting"

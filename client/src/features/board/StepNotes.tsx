@@ -100,11 +100,6 @@ export function StepNotes(props: Props) {
         votes={standing.contributes ? noteVotes(note, view, mine, entries) : undefined}
         tally={tallies && note.round === tallies.round ? (tallies.counts[note.id] ?? 0) : undefined}
         roundLabel={round > 1 && note.round < round ? `Round ${note.round}` : undefined}
-        changeReturned={
-          note.anonymous &&
-          anonymous.secrets[note.id] !== undefined &&
-          (view.returned[note.id] ?? 0) > (note.editedAt ?? note.createdAt)
-        }
       />
     );
   }
