@@ -317,6 +317,58 @@ describe('adversarial: timing does not tie an anonymous note to its author', () 
     }
   });
 
+  it('[AR1] after a restart, a note held from before counts for no one: two people cannot make a batch of three', async () => {
+    const rooms = { releaseMinMs: 150, releaseJitterMs: 250, sweepMs: 60_000 };
+    const first = await startApp({ database, rooms });
+    const before = new Closer();
+    const after = new Closer();
+    let second: RunningApp | undefined;
+    try {
+      const scene = await anonymousScene(first, before);
+      const [ann, ben, cora] = scene.posters as [Poster, Poster, Poster];
+      const early = await postAnonymous(ann, 'what', 'held-across-restart');
+      before.closeAll();
+      await first.close();
+      second = await startApp({ database, rooms }, { port: first.port });
+      const url = second.baseUrl;
+      const again = (poster: Poster) =>
+        spyAs(url, scene.cast.sessionId, poster.member).then((socket) => ({
+          member: poster.member,
+          socket: after.add(socket),
+        }));
+      const watcher = after.add(await boardAs(url, scene.cast.sessionId, scene.cast.facilitator));
+      const posted = [
+        early,
+        await postAnonymous(await again(ann), 'what', 'ann-after-restart'),
+        await postAnonymous(await again(ben), 'what', 'ben-after-restart'),
+      ];
+      await pause(900);
+      const shownEarly = readBoard(watcher.replica).notes.filter((note) =>
+        posted.some((post) => post.noteId === note.id),
+      ).length;
+      report.record(
+        'participant who knows the room restarted',
+        'a note held from before, then one more of Ann’s and one of Ben’s',
+        shownEarly === 0 ? 'nothing shown: two known authors' : `LEAK: ${shownEarly} shown`,
+        shownEarly === 0,
+      );
+      expect(shownEarly).toBe(0);
+      posted.push(await postAnonymous(await again(cora), 'what', 'cora-after-restart'));
+      await waitUntil(
+        () =>
+          posted.every((post) =>
+            readBoard(watcher.replica).notes.some((note) => note.id === post.noteId),
+          ),
+        10_000,
+        'the batch of three known authors, with the note from before',
+      );
+    } finally {
+      before.closeAll();
+      after.closeAll();
+      await second?.close();
+    }
+  });
+
   it('[AR5] closing the session settles what is held: too few authors go back, nothing stays held', async () => {
     const [ann, ben] = posters as [Poster, Poster];
     const held = [
