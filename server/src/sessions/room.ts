@@ -533,7 +533,8 @@ export class SessionRoom {
         // Only participants count: facilitators, who may also write anonymously, could
         // otherwise make up most of a batch and single out one participant's note.
         const role = before.participants[actor.participantId]?.role;
-        if (held && role === 'participant') this.anonymousAuthors.set(event.noteId, actor.participantId);
+        if (held && role === 'participant')
+          this.anonymousAuthors.set(event.noteId, actor.participantId);
       }
     }
   }
