@@ -4,7 +4,12 @@ import type { ArenaSession } from './fuzz-arena.ts';
 import { answerWithinMs, assertAlive, brief, count, fail, type FrameHooks } from './fuzz-checks.ts';
 import { fingerprintDiff, type FuzzServer } from './fuzz-server.ts';
 import { binaryBlob, hostileString, hostileValue } from './hostile-values.ts';
-import { MessageType, RawDocSocket, decodeServerMessage } from './raw-doc-socket.ts';
+import {
+  HandshakeRefused,
+  MessageType,
+  RawDocSocket,
+  decodeServerMessage,
+} from './raw-doc-socket.ts';
 import type { RawSocketIo } from './raw-socket-io.ts';
 import type { SocketFrame } from './socket-frames.ts';
 import { yjsFrame } from './yjs-bytes.ts';
@@ -14,6 +19,8 @@ const closesForInput = new Set<number>([
   DocCloseCode.badMessage,
   DocCloseCode.readOnly,
   DocCloseCode.rateLimited,
+  // "Try again later": the person opened or resynced the board more often than their budget.
+  1013,
 ]);
 
 type EventFrame = Extract<SocketFrame, { kind: 'event' }>;
@@ -92,6 +99,19 @@ export function carriageFrame(sessionIds: readonly string[]): fc.Arbitrary<Event
 /** Which attacker connections hold an open board, since which of their received events. */
 const openBoards = new WeakMap<RawSocketIo, number>();
 
+function openBoard(socket: RawSocketIo, session: ArenaSession) {
+  const id = socket.ackId();
+  const answer = socket.waitForAck(id, answerWithinMs);
+  socket.write([`2${id}${JSON.stringify(['yjs:open', boardDocName(session.sessionId)])}`]);
+  return answer;
+}
+
+function isOpenRefusedForRate(opened: Awaited<ReturnType<typeof openBoard>>): boolean {
+  if (opened.kind !== 'ack') return false;
+  const [result] = opened.args as Array<{ ok?: unknown; code?: unknown } | undefined>;
+  return result?.ok === false && result.code === 1013;
+}
+
 function isOpen(socket: RawSocketIo): boolean {
   const since = openBoards.get(socket);
   if (since === undefined || !socket.connected) return false;
@@ -111,10 +131,12 @@ export function carriageHooks(session: ArenaSession, frame: EventFrame): FrameHo
         return;
       }
       if (isOpen(socket)) return;
-      const id = socket.ackId();
-      const answer = socket.waitForAck(id, answerWithinMs);
-      socket.write([`2${id}${JSON.stringify(['yjs:open', boardDocName(session.sessionId)])}`]);
-      const opened = await answer;
+      let opened = await openBoard(socket, session);
+      // Past the person's budget of board opens (1013, "reconnect shortly"), wait for the next.
+      for (let attempt = 0; attempt < 20 && isOpenRefusedForRate(opened); attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 600));
+        opened = await openBoard(socket, session);
+      }
       if (opened.kind !== 'ack' || brief(opened.args) !== brief([{ ok: true }])) {
         fail(`the attacker's own board did not open: ${brief(opened)}`);
       }
@@ -176,8 +198,18 @@ export class DocSockets {
   async open(): Promise<RawDocSocket> {
     if (this.socket?.isOpen && this.socket.closeEvent === undefined) return this.socket;
     this.socket?.close();
-    this.socket = await RawDocSocket.open(this.url, { cookie: this.cookie });
-    return this.socket;
+    // Board opens are limited per person (2 a second, bursts of 20): the fuzzer reopens after
+    // every close, so past the budget it waits for the next one, as y-websocket's backoff does.
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        this.socket = await RawDocSocket.open(this.url, { cookie: this.cookie });
+        return this.socket;
+      } catch (error) {
+        if (!(error instanceof HandshakeRefused) || error.status !== 429 || attempt >= 20)
+          throw error;
+        await new Promise((resolve) => setTimeout(resolve, 600));
+      }
+    }
   }
 
   close(): void {
