@@ -24,6 +24,7 @@ describeOnEachDatabase('adversarial: command ids are scoped to their sender', (o
   let fay: LiveConnection;
   let ann: LiveConnection;
   let ben: LiveConnection;
+  let cy: LiveConnection;
   /** Every command id sent in this file, which no stored row may hold in the clear. */
   const sentIds: string[] = [];
 
@@ -50,13 +51,16 @@ describeOnEachDatabase('adversarial: command ids are scoped to their sender', (o
       logStream: new LogCapture(),
       rooms: { releaseMinMs: 100, releaseJitterMs: 100 },
     });
-    cast = await castSession(server.baseUrl, 'Fay', ['Ann', 'Ben']);
+    cast = await castSession(server.baseUrl, 'Fay', ['Ann', 'Ben', 'Cy']);
     fay = closer.add(cast.facilitator.browser.connect(cast.sessionId));
     ann = closer.add(cast.get('Ann').browser.connect(cast.sessionId));
     ben = closer.add(cast.get('Ben').browser.connect(cast.sessionId));
     await Promise.all([fay, ann, ben].map((live) => live.waitUntilSynced()));
+    cy = closer.add(cast.get('Cy').browser.connect(cast.sessionId));
+    await cy.waitUntilSynced();
     await prepareBoard(fay, ann);
     await ben.accept();
+    await cy.accept();
   });
   afterAll(async () => {
     report.print();
@@ -184,9 +188,9 @@ describeOnEachDatabase('adversarial: command ids are scoped to their sender', (o
         secret: annSecret,
       }),
     );
-    // A third person writes, so the batch may leave (at least three authors, AR1).
+    // A third participant writes, so the batch may leave (at least three authors, AR1).
     ok(
-      await fay.command('note:add', {
+      await cy.command('note:add', {
         areaId: boardStep,
         text: 'Anonymous: a third voice',
         anonymous: true,
