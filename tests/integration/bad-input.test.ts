@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Database } from '@reflectory/server';
+import { createMemoryLimits, defaultLimitSettings, type Database } from '@reflectory/server';
 import { boardDocName, type Membership } from '@reflectory/shared';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -31,7 +31,16 @@ describe('bad input on the live board', () => {
 
   beforeAll(async () => {
     database = await openMigratedPglite();
-    server = await startApp({ database, logLevel: 'info', logStream: logs });
+    server = await startApp({
+      database,
+      logLevel: 'info',
+      logStream: logs,
+      // Ann opens a fresh document socket for each bad frame; the per-person budget of board
+      // opens (one-person-many-connections.test.ts) is not what this file is about.
+      limits: createMemoryLimits({
+        settings: { ...defaultLimitSettings, personBoardOpens: { perSecond: 100, burst: 1000 } },
+      }),
+    });
     wsBase = server.baseUrl.replace(/^http/, 'ws');
     const fay = new TestBrowser(server.baseUrl);
     membership = await fay.createSession('Bad input', 'Fay');
