@@ -112,7 +112,12 @@ function judgeAck(
   if (rest.length > 0) fail(`an ack with ${answer.args.length} arguments: ${brief(answer.args)}`);
   if (expectation.answer === 'board') {
     if (isRecord(result) && result.ok === true) return false;
-    if (isRecord(result) && result.ok === false && (result.code === 4400 || result.code === 1000)) {
+    // 4400: not this session's board; 1000: superseded; 1013: over the person's budget of opens.
+    if (
+      isRecord(result) &&
+      result.ok === false &&
+      (result.code === 4400 || result.code === 1000 || result.code === 1013)
+    ) {
       return false;
     }
     return fail(`yjs:open was answered ${brief(result)}`);
